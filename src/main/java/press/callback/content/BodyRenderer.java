@@ -1,0 +1,105 @@
+package press.callback.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/** Renders a {@link Document}'s body and derives its summary text, word count and email parts. */
+public final class BodyRenderer {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern SECTION = Pattern.compile("^##\\s");
+  private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
+
+  private final MarkdownRenderer standard = MarkdownRenderer.standard();
+  private final MarkdownRenderer email = MarkdownRenderer.hardBreaks();
+
+  /** Renders the body of {@code doc}. */
+  public Body render(Document doc) {
+    if (!doc.markdown()) {
+      return derive(doc.body(), null, "");
+    }
+    if (!ContentTypes.SNIPPET.equals(doc.type())) {
+      return derive(standard.render(doc.body()), null, "");
+    }
+    String[] parts = splitEmail(doc.body());
+    String emailHtml = email.render(parts[0]);
+    String notesHtml = parts[1].isBlank() ? "" : standard.render(parts[1]);
+    Body.Email mail = new Body.Email(emailHtml, emailText(emailHtml));
+    return derive(emailHtml + notesHtml, mail, notesHtml);
+  }
+
+  private static Body derive(String html, Body.Email mail, String notesHtml) {
+    Element body = Jsoup.parseBodyFragment(html).body();
+    Element first = body.selectFirst("p");
+    String firstParagraph = first == null ? "" : first.text();
+    String text = body.text().strip();
+    int words = text.isEmpty() ? 0 : WHITESPACE.split(text).length;
+    return new Body(html, firstParagraph, words, mail, notesHtml);
+  }
+
+  /** Splits a snippet's Markdown at its first {@code ##} heading outside code fences. */
+  static String[] splitEmail(String markdown) {
+    List<String> lines = FrontMatterParser.splitLines(markdown);
+    boolean inFence = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (FENCE.matcher(line).find()) {
+        inFence = !inFence;
+      } else if (!inFence && SECTION.matcher(line).find()) {
+        return new String[] {
+          String.join("\n", lines.subList(0, i)) + "\n",
+          String.join("\n", lines.subList(i, lines.size())) + "\n"
+        };
+      }
+    }
+    return new String[] {markdown, ""};
+  }
+
+  /** The email as text: paragraphs apart by a blank line, line breaks kept, list items dashed. */
+  static String emailText(String html) {
+    Element body = Jsoup.parseBodyFragment(html).body();
+    List<String> blocks = new ArrayList<>();
+    for (Element block : body.children()) {
+      if (block.tagName().equals("ul") || block.tagName().equals("ol")) {
+        List<String> items = new ArrayList<>();
+        int n = 1;
+        for (Element li : block.children()) {
+          String mark = block.tagName().equals("ol") ? (n++) + ". " : "- ";
+          items.add(mark + inlineText(li));
+        }
+        blocks.add(String.join("\n", items));
+      } else {
+        blocks.add(inlineText(block));
+      }
+    }
+    return String.join("\n\n", blocks);
+  }
+
+  private static String inlineText(Element element) {
+    StringBuilder sb = new StringBuilder();
+    appendText(element, sb);
+    List<String> lines = new ArrayList<>();
+    for (String line : sb.toString().split("\n", -1)) {
+      lines.add(WHITESPACE.matcher(line).replaceAll(" ").strip());
+    }
+    return String.join("\n", lines).strip();
+  }
+
+  private static void appendText(Node node, StringBuilder sb) {
+    for (Node child : node.childNodes()) {
+      if (child instanceof TextNode t) {
+        sb.append(t.text());
+      } else if (child instanceof Element e) {
+        if (e.tagName().equals("br")) {
+          sb.append('\n');
+        } else {
+          appendText(e, sb);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package press.callback.content;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated content file: its header fields checked and typed, its body still Markdown.
+ *
+ * @param path the file relative to the project ({@code content/articles/2026/x.md})
+ * @param contentPath the file relative to {@code content/} ({@code articles/2026/x.md})
+ * @param type the JBake document type ({@link ContentTypes})
+ * @param title the title, never blank
+ * @param date the date, or {@code null} for an undated page
+ * @param status published, draft or published-date
+ * @param tags the tags, sanitized, in the order written
+ * @param summary the summary as written, or {@code null} (then the first paragraph is used)
+ * @param extra the type's own fields, validated: for snippets {@code subject}, {@code use_when},
+ *     {@code placeholders} ({@code List<String>}), {@code step} ({@code Integer}); for issues
+ *     {@code subject}, {@code preheader}, {@code tip}, {@code snippet}; for pages {@code layout}
+ * @param body the Markdown (or HTML) after the front matter
+ * @param bodyLine the 1-based line where the body starts
+ * @param markdown whether the body is Markdown (otherwise HTML, passed through)
+ */
+public record Document(
+    String path,
+    String contentPath,
+    String type,
+    String title,
+    LocalDate date,
+    Status status,
+    List<String> tags,
+    String summary,
+    Map<String, Object> extra,
+    String body,
+    int bodyLine,
+    boolean markdown) {
+
+  public Document {
+    tags = List.copyOf(tags);
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+  }
+
+  /** A type-specific text field, if set. */
+  public Optional<String> text(String key) {
+    return Optional.ofNullable(extra.get(key)).map(String.class::cast);
+  }
+
+  /** The file name without folder and extension: how issues name their tip and snippet. */
+  public String slug() {
+    String name = contentPath.substring(contentPath.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /**
+   * Whether readers may see this document on the given build date: not a draft, and not dated
+   * after {@code today}.
+   */
+  public boolean isVisibleOn(LocalDate today) {
+    if (status == Status.DRAFT) {
+      return false;
+    }
+    return date == null || !date.isAfter(today);
+  }
+}

@@ -1,0 +1,61 @@
+package press.callback.content;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import press.callback.content.markdown.HeadingIdExtension;
+import press.callback.content.markdown.PlaceholderExtension;
+
+/**
+ * Markdown to HTML with flexmark, configured here rather than through JBake's pegdown flags:
+ * tables, autolinks, strikethrough, heading ids (generated, or explicit as {@code {#id}}),
+ * typographic quotes and dashes, and email placeholders ({@code {name}}).
+ *
+ * <p>Thread-safe: flexmark's parser and renderer are immutable once built.
+ */
+public final class MarkdownRenderer {
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  private MarkdownRenderer(boolean hardBreaks) {
+    MutableDataSet options = new MutableDataSet();
+    options.set(
+        Parser.EXTENSIONS,
+        List.of(
+            TablesExtension.create(),
+            AutolinkExtension.create(),
+            StrikethroughExtension.create(),
+            TypographicExtension.create(),
+            HeadingIdExtension.create(),
+            PlaceholderExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    options.set(TablesExtension.WITH_CAPTION, false);
+    options.set(TablesExtension.MIN_HEADER_ROWS, 1);
+    if (hardBreaks) {
+      options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
+    }
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+  }
+
+  /** The renderer for articles and pages: a single line break is a space. */
+  public static MarkdownRenderer standard() {
+    return new MarkdownRenderer(false);
+  }
+
+  /** The renderer for email text: every line break is kept, as in an email client. */
+  public static MarkdownRenderer hardBreaks() {
+    return new MarkdownRenderer(true);
+  }
+
+  /** Renders Markdown to an HTML fragment. */
+  public String render(String markdown) {
+    return renderer.render(parser.parse(markdown));
+  }
+}

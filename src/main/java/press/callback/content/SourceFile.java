@@ -1,0 +1,45 @@
+package press.callback.content;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A content file split into its front matter and its body.
+ *
+ * @param path the file relative to the project, for diagnostics ({@code content/about.md})
+ * @param header how the front matter was written
+ * @param fields the front matter keys, in the order written
+ * @param body the text after the front matter
+ * @param bodyLine the 1-based line where the body starts
+ * @param lines every line of the file, to quote in diagnostics
+ */
+public record SourceFile(
+    String path,
+    Header header,
+    Map<String, Field> fields,
+    String body,
+    int bodyLine,
+    List<String> lines) {
+
+  /** How a file's front matter is written. */
+  public enum Header {
+    /** YAML between {@code ---} lines, as in Jekyll and Hugo. */
+    YAML,
+    /** JBake's {@code key=value} lines ended by {@code ~~~~~~}. */
+    JBAKE,
+    /** No front matter at all. */
+    NONE
+  }
+
+  public SourceFile {
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    lines = List.copyOf(lines);
+  }
+
+  /** The text of a 1-based line, or empty if out of range. */
+  public String line(int n) {
+    return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+  }
+}
