@@ -1,0 +1,75 @@
+package press.callback.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import press.callback.diag.Diagnostic;
+import press.callback.site.SiteBaker;
+
+/** {@code press bake}: content/, templates/ and assets/ → the website. */
+@Command(
+    name = "bake",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Bakes the website into the output folder.",
+      "Drafts and anything dated after the build date are left out. On errors nothing is"
+          + " written: the previous output stays as it was."
+    })
+final class BakeCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description = "The project folder (with jbake.properties, content/, templates/). Default: .")
+  Path source = Path.of(".");
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Where the site goes. Default: target/site in the project folder.")
+  Path output;
+
+  @Option(
+      names = "--today",
+      paramLabel = "yyyy-MM-dd",
+      converter = DateConverter.class,
+      description = "The build date: what is dated later stays unpublished. Default: today.")
+  LocalDate today;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show JBake's log and stack traces.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    Logging.configure(verbose);
+    Path out = output != null ? output : source.resolve("target").resolve("site");
+    LocalDate day = today != null ? today : LocalDate.now(main.clock());
+    long start = System.nanoTime();
+    SiteBaker.Result result =
+        new SiteBaker(step -> main.out().println("press: " + step))
+            .bake(new SiteBaker.Request(source, out, day));
+    for (Diagnostic d : result.diagnostics()) {
+      main.err().println(d.format());
+    }
+    if (!result.ok()) {
+      main.err().printf(
+          "press: %d error%s; %s was left as it was%n",
+          result.errorCount(), result.errorCount() == 1 ? "" : "s", out);
+      return ExitCodes.CONTENT;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    main.out().printf(
+        Locale.ROOT,
+        "press: baked %d files (%d published, %d left out) in %.1f s → %s%n",
+        result.files(), result.documents(), result.hidden(), took.toMillis() / 1000.0, out);
+    return ExitCodes.OK;
+  }
+}

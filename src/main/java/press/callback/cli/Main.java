@@ -1,0 +1,88 @@
+package press.callback.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code press}: bakes the Callback Press website from Markdown with JBake.
+ *
+ * <p>{@link #run} returns the exit code; only {@link #main} exits the JVM.
+ */
+@Command(
+    name = "press",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    subcommands = {BakeCommand.class, CommandLine.HelpCommand.class},
+    description = "Bakes the Callback Press website from content/, templates/ and assets/.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done",
+      "  1  errors in content, templates or configuration (printed as file:line:col)",
+      "  2  wrong command line",
+      "  3  unexpected failure (rerun with --verbose)"
+    })
+public final class Main implements Runnable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Clock clock;
+
+  @Spec CommandSpec spec;
+
+  public Main(PrintWriter out, PrintWriter err, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "say which command to run, for example: press bake");
+  }
+
+  /** Runs {@code press} with {@code args} and returns the exit code. */
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(this);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean verbose = parseResult.originalArgs().contains("--verbose")
+              || parseResult.originalArgs().contains("-v");
+          err.println("press: unexpected failure: " + e);
+          if (verbose) {
+            e.printStackTrace(err);
+          } else {
+            err.println("press: rerun with --verbose for the stack trace");
+          }
+          err.flush();
+          return ExitCodes.INTERNAL;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(new Main(out, err, Clock.systemDefaultZone()).run(args));
+  }
+}

@@ -1,0 +1,99 @@
+package press.callback.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jbake.app.FileUtil;
+import press.callback.content.Document;
+import press.callback.content.DocumentReader;
+import press.callback.content.FrontMatterParser;
+import press.callback.diag.ContentException;
+import press.callback.diag.Diagnostic;
+import press.callback.diag.Diagnostics;
+
+/**
+ * Reads the content files JBake will crawl (same filter, same order) that our engine handles, and
+ * validates them into {@link Document}s. Every file is read once, here.
+ */
+final class ContentLoader {
+  /** Extensions our engine handles; other files (AsciiDoc, YAML) stay with JBake's engines. */
+  static final Set<String> EXTENSIONS = Set.of("md", "markdown", "html", "htm");
+
+  private final SiteProject project;
+  private final FrontMatterParser parser;
+  private final DocumentReader reader;
+
+  ContentLoader(SiteProject project) {
+    this.project = project;
+    this.parser = new FrontMatterParser(project.headerSeparator());
+    this.reader = new DocumentReader(project.readerSettings());
+  }
+
+  /** Loads every content file, reporting problems into {@code diagnostics}. */
+  List<Document> load(Diagnostics diagnostics) {
+    List<Document> docs = new ArrayList<>();
+    Path content = project.contentFolder();
+    for (Path file : files(content.toFile())) {
+      String contentPath = slashes(content.relativize(file));
+      String path = slashes(project.source().relativize(file));
+      try {
+        String text = read(file, path);
+        docs.add(reader.read(parser.parse(path, text), contentPath));
+      } catch (ContentException e) {
+        diagnostics.addAll(e.diagnostics());
+      }
+    }
+    return docs;
+  }
+
+  /** The files to parse, depth first in name order, as JBake's crawler visits them. */
+  private List<Path> files(File folder) {
+    List<Path> out = new ArrayList<>();
+    File[] children = folder.listFiles(FileUtil.getFileFilter(project.config()));
+    if (children == null) {
+      return out;
+    }
+    Arrays.sort(children);
+    for (File child : children) {
+      if (child.isFile()) {
+        if (EXTENSIONS.contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT))) {
+          out.add(child.toPath());
+        }
+      } else if (child.isDirectory()) {
+        out.addAll(files(child));
+      }
+    }
+    return out;
+  }
+
+  private static String read(Path file, String path) throws ContentException {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ContentException(
+          Diagnostic.error(path, 0, 0, "file is not UTF-8 text", "save the file as UTF-8"));
+    } catch (IOException e) {
+      throw new ContentException(
+          Diagnostic.error(path, 0, 0, "cannot read file: " + e.getMessage(), "check its permissions"));
+    }
+  }
+
+  static String slashes(Path p) {
+    return p.toString().replace(File.separatorChar, '/');
+  }
+}

@@ -1,0 +1,87 @@
+package press.callback.site;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Small functions templates call as {@code press.*}: absolute links and date formats. Dates are
+ * days in the site's zone; nothing here reads the clock.
+ */
+public final class TemplateHelpers {
+  private final String host;
+  private final ZoneId zone;
+  private final DateTimeFormatter longDate;
+  private final DateTimeFormatter shortDate;
+  private final LocalDate buildDate;
+
+  TemplateHelpers(String host, Locale locale, ZoneId zone, LocalDate buildDate) {
+    this.host = host;
+    this.zone = zone;
+    this.buildDate = buildDate;
+    this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    this.shortDate = DateTimeFormatter.ofPattern("MMM d", locale);
+  }
+
+  /** The build date ({@code --today}): what is dated later is not published. */
+  public LocalDate buildDate() {
+    return buildDate;
+  }
+
+  /** The site's address, without a trailing slash. */
+  public String host() {
+    return host;
+  }
+
+  /** {@code /about/} → {@code https://example.org/about/}; absolute URLs pass unchanged. */
+  public String abs(String path) {
+    if (path.startsWith("http://") || path.startsWith("https://") || path.startsWith("mailto:")) {
+      return path;
+    }
+    return host + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  /**
+   * An HTML fragment with its root-relative links and images made absolute, for places read away
+   * from the site (feeds, email).
+   */
+  public String absoluteLinks(String html) {
+    Element body = Jsoup.parseBodyFragment(html).body();
+    boolean changed = false;
+    for (Element e : body.select("a[href^=/], img[src^=/]")) {
+      String attr = e.hasAttr("href") ? "href" : "src";
+      String value = e.attr(attr);
+      if (!value.startsWith("//")) {
+        e.attr(attr, abs(value));
+        changed = true;
+      }
+    }
+    return changed ? body.html() : html;
+  }
+
+  /** {@code 2026-11-30}. */
+  public String isoDate(LocalDate date) {
+    return date == null ? "" : date.toString();
+  }
+
+  /** {@code November 30, 2026} in the site's locale. */
+  public String longDate(LocalDate date) {
+    return date == null ? "" : longDate.format(date);
+  }
+
+  /** {@code Nov 30} in the site's locale. */
+  public String shortDate(LocalDate date) {
+    return date == null ? "" : shortDate.format(date);
+  }
+
+  /** RFC 3339 timestamp of the start of the day, as Atom wants: {@code 2026-11-30T00:00:00Z}. */
+  public String atomDate(LocalDate date) {
+    return date == null
+        ? ""
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atStartOfDay(zone).toOffsetDateTime());
+  }
+}
