@@ -1,0 +1,19 @@
+<#ftl output_format="HTML">
+<#import "layout.ftl" as layout>
+<@layout.page title=config.site_title description=config.site_description url="/" current="home">
+<section class="hero">
+  <h1>${config.site_tagline}</h1>
+  <p class="lede">People stopped returning voice mails. They still answer short, well-aimed emails. Learn to find the address, write the email, keep the thread going and book the call.</p>
+  <p class="hero__actions"><a class="button" href="/playbook/">Read the five-step playbook</a> <a class="button button--quiet" href="/snippets/">Browse the email templates</a></p>
+</section>
+<section class="section" aria-labelledby="latest">
+  <h2 id="latest">Latest articles</h2>
+  <#if site.articles()?has_content>
+  <@layout.cards entries=site.latest(6) headingLevel=3/>
+  <p><a href="/archive/">All articles</a></p>
+  <#else>
+  <p>No articles yet.</p>
+  </#if>
+</section>
+<#include "partials/subscribe.ftl">
+</@layout.page>

@@ -1,0 +1,35 @@
+<#ftl output_format="HTML">
+<#import "layout.ftl" as layout>
+<#assign e = site.entry(content.source)>
+<#assign step = site.steps()[content.step - 1]>
+<@layout.page title=e.title() description=content.use_when url=e.url() ogType="article" current="snippets">
+<article class="snippet">
+  <header class="article__header">
+    <p class="crumbs"><a href="/snippets/">Email templates</a> › <a href="/playbook/#${step.anchor()}">Step ${step.number()}: ${step.name()}</a></p>
+    <h1>${e.title()}</h1>
+    <p class="use-when"><strong>Use it when:</strong> ${content.use_when}</p>
+  </header>
+  <section class="email" aria-label="The email">
+    <p class="email__subject"><span class="email__label">Subject</span> ${content.subject}</p>
+    <div class="email__body">
+${content.email_html?no_esc}
+    </div>
+  </section>
+  <#if content.placeholders?has_content>
+  <p class="placeholders">Fill in: <#list content.placeholders as p><code>{${p}}</code><#sep>, </#list></p>
+  </#if>
+  <#if content.notes_html?has_content>
+  <div class="prose notes">
+${content.notes_html?no_esc}
+  </div>
+  </#if>
+  <@layout.tagList e.tags()/>
+</article>
+<#assign others = step.snippets()?filter(s -> s.path() != e.path())>
+<#if others?has_content>
+<aside class="related" aria-labelledby="more-title">
+  <h2 id="more-title">More templates for step ${step.number()}</h2>
+  <ul class="related__list"><#list others as s><li><a href="${s.url()}">${s.title()}</a></li></#list></ul>
+</aside>
+</#if>
+</@layout.page>
