@@ -106,6 +106,7 @@ public final class DocumentReader {
       }
       unknownKeys(f, known, type);
       if (!problems.isEmpty()) {
+        problems.sort(Diagnostic.BY_POSITION);
         throw new ContentException(problems);
       }
       String lower = contentPath.toLowerCase(Locale.ROOT);

@@ -206,11 +206,25 @@ public final class FrontMatterParser {
       try {
         root = new Compose(settings).composeString(yaml);
       } catch (MarkedYamlEngineException e) {
-        Position at = e.getProblemMark().map(this::position).orElse(Position.line(1));
+        // An unclosed quote or bracket is found at the end; where it was opened helps more.
+        boolean atEnd = e.getProblemMark().map(m -> m.getIndex() >= yaml.length()).orElse(true);
+        Position at =
+            (atEnd ? e.getContextMark() : e.getProblemMark())
+                .or(e::getProblemMark)
+                .map(this::position)
+                .orElse(Position.line(1));
+        String context = "";
+        if (e.getContext() != null) {
+          Position opened = e.getContextMark().map(this::position).orElse(at);
+          context =
+              e.getContext()
+                  + (opened.line() != at.line() ? " started on line " + opened.line() : "")
+                  + ": ";
+        }
         throw new ContentException(
             error(
                 at,
-                "front matter is not valid YAML: " + e.getProblem(),
+                "front matter is not valid YAML: " + context + e.getProblem(),
                 "check quoting and indentation here; put values containing ': ' or starting"
                     + " with [ { & * # | > @ or ` in double quotes"));
       } catch (YamlEngineException e) {

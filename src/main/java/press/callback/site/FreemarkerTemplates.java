@@ -96,6 +96,12 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine {
     } catch (ParseException e) {
       throw fail(errors.of(e, page));
     } catch (IOException e) {
+      // FreeMarker caches a failed parse and later throws an IOException caused by it.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ParseException p) {
+          throw fail(errors.of(p, page));
+        }
+      }
       throw fail(errors.unreadable(templateName, e, page));
     }
   }

@@ -35,6 +35,13 @@ final class OutputFolder {
     return staging;
   }
 
+  /** How many files the staging folder holds. */
+  int countFiles() throws IOException {
+    try (var files = Files.walk(staging)) {
+      return (int) files.filter(Files::isRegularFile).count();
+    }
+  }
+
   /** Replaces the output with the staging folder. */
   void commit() throws IOException {
     Path old = null;

@@ -65,7 +65,7 @@ public final class SiteBaker {
    * @param errorCount errors (if more than 0, the output was not changed)
    * @param documents documents published
    * @param hidden drafts and future documents left out
-   * @param files files rendered
+   * @param files files in the new site (pages, feeds, assets)
    * @param catalog the content read, or {@code null} if it had errors
    */
   public record Result(
@@ -103,10 +103,16 @@ public final class SiteBaker {
     SiteProject project = SiteProject.load(request.source(), request.output());
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     List<Document> docs = new ContentLoader(project).load(diagnostics);
+    Catalog catalog;
+    try {
+      catalog = new CatalogBuilder(project.catalogSettings()).build(docs, request.today());
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
+      return result(diagnostics, null, 0);
+    }
     if (diagnostics.hasErrors()) {
       return result(diagnostics, null, 0);
     }
-    Catalog catalog = new CatalogBuilder(project.catalogSettings()).build(docs, request.today());
     progress.accept(
         "read " + catalog.all().size() + " files: " + catalog.entries().size() + " published, "
             + (catalog.all().size() - catalog.entries().size()) + " drafts or future");
@@ -123,11 +129,13 @@ public final class SiteBaker {
     boolean committed = false;
     try {
       project.config().setDestinationFolder(out.staging().toFile());
-      int files = runJbake(project, catalog, request.today(), diagnostics);
+      runJbake(project, catalog, request.today(), diagnostics);
       if (diagnostics.hasErrors()) {
-        return result(diagnostics, catalog, files);
+        return result(diagnostics, catalog, 0);
       }
+      int files = 0;
       try {
+        files = out.countFiles();
         out.commit();
         committed = true;
       } catch (IOException e) {
@@ -150,8 +158,8 @@ public final class SiteBaker {
     return new Result(d.sorted(), d.errorCount(), docs, hidden, files, catalog);
   }
 
-  /** JBake's bake, step by step through its public API; returns the number of files rendered. */
-  private int runJbake(SiteProject project, Catalog catalog, LocalDate today, Diagnostics diagnostics) {
+  /** JBake's bake, step by step through its public API. */
+  private void runJbake(SiteProject project, Catalog catalog, LocalDate today, Diagnostics diagnostics) {
     DefaultJBakeConfiguration config = project.config();
     CatalogMarkupEngine engine =
         new CatalogMarkupEngine(catalog, config.getContentFolder(), project.zone());
@@ -160,7 +168,6 @@ public final class SiteBaker {
     }
     Utensils utensils = UtensilsFactory.createDefaultUtensils(config);
     ContentStore db = utensils.getContentStore();
-    int files = 0;
     try {
       db.startup();
       registerTypes(config);
@@ -180,14 +187,14 @@ public final class SiteBaker {
             Diagnostic.error(
                 config.getTemplateFolderName() + "/", 0, 0, "cannot read templates: " + e.getMessage(),
                 "check the folder"));
-        return 0;
+        return;
       }
       Renderer renderer = new Renderer(db, config, templates);
       progress.accept("rendering pages");
       List<String> failures = new ArrayList<>();
       for (RenderingTool tool : tools(config, templates, project)) {
         try {
-          files += tool.render(renderer, db, config);
+          tool.render(renderer, db, config);
         } catch (RenderingException e) {
           failures.add(e.getMessage());
         }
@@ -201,7 +208,6 @@ public final class SiteBaker {
                 config.getAssetFolderName() + "/", 0, 0, "cannot copy asset: " + t.getMessage(),
                 "check the file's permissions"));
       }
-      return files;
     } finally {
       db.close();
       db.shutdown();

@@ -29,10 +29,12 @@ final class TemplateErrors {
     int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
     int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
     Shaped s = shape(e.getMessageWithoutStackTop());
-    String hint =
-        s.tip().isEmpty()
-            ? "fix the template expression here; write x!'' or <#if x??> for optional values"
-            : s.tip();
+    String hint;
+    if (s.message().contains("null or missing")) {
+      hint = "check the name; if it may be missing, write ${x!''} or wrap it in <#if x??>…</#if>";
+    } else {
+      hint = s.tip().isEmpty() ? "fix the template expression here" : s.tip();
+    }
     return at(name, line, column, s.message() + rendering(page), hint);
   }
 

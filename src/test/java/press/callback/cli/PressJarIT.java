@@ -1,0 +1,69 @@
+package press.callback.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import press.callback.testing.TestSite;
+
+/** Runs the packaged {@code target/press.jar} as a user would: a separate JVM, real exit codes. */
+class PressJarIT {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run press(Path workingDir, String... args) throws IOException, InterruptedException {
+    String jar = System.getProperty("press.jar", "target/press.jar");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Path.of(jar).toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void bakesAProjectInItsFolderWithDefaults() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Run run = press(project, "bake", "--today", "2026-11-27");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).as("nothing but diagnostics on stderr: no JBake or OrientDB log").isEmpty();
+    assertThat(run.out()).contains("press: baked 25 files");
+    assertThat(project.resolve("target/site/index.html")).exists();
+  }
+
+  @Test
+  void contentErrorsExitWithOneAndPrintOnlyDiagnostics() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    TestSite.write(project.resolve("content/articles/2026/bad.md"), "---\ntitle: [unclosed\ndate: 2026-01-01\n---\n");
+    Run run = press(tmp, "bake", "--source", project.toString(), "--output", tmp.resolve("site").toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("content/articles/2026/bad.md:3:5: error: front matter is not valid YAML: while parsing a flow sequence started on line 2:")
+        .doesNotContain("Exception", "\tat ", "INFO", "WARN", "OLogManager");
+  }
+
+  @Test
+  void verboseShowsTheLog() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Run run = press(tmp, "bake", "--verbose", "--source", project.toString(), "--output", tmp.resolve("site").toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).contains("org.jbake");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() throws Exception {
+    assertThat(press(tmp, "bake", "--today", "tomorrow").exit()).isEqualTo(2);
+    Run version = press(tmp, "--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("press ");
+  }
+}

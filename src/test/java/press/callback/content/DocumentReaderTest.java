@@ -1,0 +1,98 @@
+package press.callback.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentReaderTest {
+  private final DocumentReader reader = new DocumentReader(DocumentReader.Settings.defaults());
+
+  private Document read(String contentPath, String text) throws Exception {
+    return reader.read(new FrontMatterParser().parse("content/" + contentPath, text), contentPath);
+  }
+
+  @Test
+  void takesTheTypeFromTheFolder() throws Exception {
+    String fm = "---\ntitle: T\ndate: 2026-01-01\n---\n";
+    assertThat(read("articles/2026/a.md", fm).type()).isEqualTo("post");
+    assertThat(read("articles/a.md", fm).type()).isEqualTo("post");
+    assertThat(read("tips/a.md", fm).type()).isEqualTo("tip");
+    assertThat(read("newsletter/2026-11-30.md", fm).type()).isEqualTo("issue");
+    assertThat(read("about.md", fm).type()).isEqualTo("page");
+    assertThat(read("guides/a.md", fm).type()).isEqualTo("page");
+  }
+
+  @Test
+  void explicitTypeWins() throws Exception {
+    Document d = read("articles/2026/a.md", "---\ntitle: T\ndate: 2026-01-01\ntype: page\n---\n");
+    assertThat(d.type()).isEqualTo("page");
+  }
+
+  @Test
+  void readsCommonFields() throws Exception {
+    Document d =
+        read(
+            "articles/2026/a.md",
+            "---\ntitle: \" Spaced \"\ndate: 2026-11-30\nstatus: DRAFT\ntags: [cold email, follow-up]\nsummary: Short.\n---\nBody\n");
+    assertThat(d.title()).isEqualTo("Spaced");
+    assertThat(d.date()).isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(d.status()).isEqualTo(Status.DRAFT);
+    assertThat(d.tags()).containsExactly("cold-email", "follow-up");
+    assertThat(d.summary()).isEqualTo("Short.");
+    assertThat(d.body()).isEqualTo("Body\n");
+    assertThat(d.markdown()).isTrue();
+  }
+
+  @Test
+  void defaultsToPublishedWithoutTagsOrSummary() throws Exception {
+    Document d = read("about.md", "---\ntitle: About\n---\nText\n");
+    assertThat(d.status()).isEqualTo(Status.PUBLISHED);
+    assertThat(d.tags()).isEmpty();
+    assertThat(d.summary()).isNull();
+    assertThat(d.date()).isNull();
+  }
+
+  @Test
+  void readsSnippetFields() throws Exception {
+    Document d =
+        read(
+            "snippets/hello.md",
+            "---\ntitle: Hello\ndate: 2026-01-01\nsubject: Quick question about {topic}\nuse_when: First contact.\nplaceholders: [name, \"{topic}\"]\nstep: 3\n---\nHi {name},\n");
+    assertThat(d.text("subject")).contains("Quick question about {topic}");
+    assertThat(d.text("use_when")).contains("First contact.");
+    assertThat(d.extra().get("placeholders")).isEqualTo(List.of("name", "topic"));
+    assertThat(d.extra().get("step")).isEqualTo(3);
+    assertThat(d.slug()).isEqualTo("hello");
+  }
+
+  @Test
+  void readsIssueFields() throws Exception {
+    Document d =
+        read(
+            "newsletter/2026-11-30.md",
+            "---\ntitle: Issue 1\ndate: 2026-11-30\nsubject: Stop leaving voice mails\npreheader: One change.\ntip: send-before-nine\n---\nNote\n");
+    assertThat(d.text("subject")).contains("Stop leaving voice mails");
+    assertThat(d.text("tip")).contains("send-before-nine");
+    assertThat(d.text("snippet")).isEmpty();
+  }
+
+  @Test
+  void passesHtmlBodiesThrough() throws Exception {
+    Document d = read("legal.html", "---\ntitle: Legal\n---\n<p>Raw</p>\n");
+    assertThat(d.markdown()).isFalse();
+  }
+
+  @Test
+  void decidesVisibilityFromStatusAndDate() throws Exception {
+    LocalDate today = LocalDate.of(2026, 11, 27);
+    String base = "---\ntitle: T\n";
+    assertThat(read("articles/a.md", base + "date: 2026-11-27\n---\n").isVisibleOn(today)).isTrue();
+    assertThat(read("articles/a.md", base + "date: 2026-11-28\n---\n").isVisibleOn(today)).isFalse();
+    assertThat(read("articles/a.md", base + "date: 2026-01-01\nstatus: draft\n---\n").isVisibleOn(today)).isFalse();
+    assertThat(read("articles/a.md", base + "date: 2026-11-01\nstatus: published-date\n---\n").isVisibleOn(today)).isTrue();
+    assertThat(read("articles/a.md", base + "date: 2026-12-01\nstatus: published-date\n---\n").isVisibleOn(today)).isFalse();
+    assertThat(read("about.md", base + "---\n").isVisibleOn(today)).isTrue();
+  }
+}

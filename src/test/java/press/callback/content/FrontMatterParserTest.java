@@ -1,0 +1,94 @@
+package press.callback.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import press.callback.diag.ContentException;
+
+class FrontMatterParserTest {
+  private final FrontMatterParser parser = new FrontMatterParser();
+
+  @Test
+  void readsYamlFieldsWithTheirPositions() throws Exception {
+    SourceFile f =
+        parser.parse(
+            "content/a.md",
+            "---\ntitle: \"Hello, world\"\ndate: 2026-11-30\ntags:\n  - email\n  - follow-up\n---\n\nBody line\n");
+    assertThat(f.header()).isEqualTo(SourceFile.Header.YAML);
+    assertThat(f.fields().keySet()).containsExactly("title", "date", "tags");
+    Field title = f.fields().get("title");
+    assertThat(title.value()).isEqualTo("Hello, world");
+    assertThat(title.keyAt()).isEqualTo(new Position(2, 1));
+    assertThat(title.valueAt()).isEqualTo(new Position(2, 8));
+    Field tags = f.fields().get("tags");
+    assertThat(tags.value()).isEqualTo(List.of("email", "follow-up"));
+    assertThat(tags.itemsAt()).containsExactly(new Position(5, 5), new Position(6, 5));
+    assertThat(f.body()).isEqualTo("\nBody line\n");
+    assertThat(f.bodyLine()).isEqualTo(8);
+  }
+
+  @Test
+  void keepsScalarsAsTextAndEmptyValuesAsNull() throws Exception {
+    SourceFile f = parser.parse("a.md", "---\ntitle: 2026\nsummary:\nstep: 3\n---\n");
+    assertThat(f.fields().get("title").value()).isEqualTo("2026");
+    assertThat(f.fields().get("summary").value()).isNull();
+    assertThat(f.fields().get("step").value()).isEqualTo("3");
+    assertThat(f.body()).isEmpty();
+  }
+
+  @Test
+  void readsJbakeHeaders() throws Exception {
+    SourceFile f =
+        parser.parse("a.md", "title=Old style\ndate=2025-05-05\ntags=email, legacy\nstatus=published\n~~~~~~\n\nBody\n");
+    assertThat(f.header()).isEqualTo(SourceFile.Header.JBAKE);
+    assertThat(f.fields().get("title").value()).isEqualTo("Old style");
+    assertThat(f.fields().get("tags").value()).isEqualTo(List.of("email", "legacy"));
+    assertThat(f.fields().get("tags").itemsAt()).containsExactly(new Position(3, 6), new Position(3, 13));
+    assertThat(f.body()).isEqualTo("\nBody\n");
+    assertThat(f.bodyLine()).isEqualTo(6);
+  }
+
+  @Test
+  void usesTheConfiguredJbakeSeparator() throws Exception {
+    SourceFile f = new FrontMatterParser("+++").parse("a.md", "title=X\n+++\nBody\n");
+    assertThat(f.header()).isEqualTo(SourceFile.Header.JBAKE);
+    assertThat(f.body()).isEqualTo("Body\n");
+  }
+
+  @Test
+  void treatsTextWithoutHeaderAsBody() throws Exception {
+    SourceFile f = parser.parse("a.md", "Just = a sentence\nand more\n");
+    assertThat(f.header()).isEqualTo(SourceFile.Header.NONE);
+    assertThat(f.body()).isEqualTo("Just = a sentence\nand more\n");
+  }
+
+  @Test
+  void ignoresByteOrderMarkAndWindowsLineEnds() throws Exception {
+    SourceFile f = parser.parse("a.md", "\uFEFF---\r\ntitle: Windows\r\n---\r\nBody\r\n");
+    assertThat(f.header()).isEqualTo(SourceFile.Header.YAML);
+    assertThat(f.fields().get("title").value()).isEqualTo("Windows");
+    assertThat(f.body()).isEqualTo("Body\n");
+  }
+
+  @Test
+  void acceptsDotsAsClosingLine() throws Exception {
+    SourceFile f = parser.parse("a.md", "---\ntitle: Dots\n...\nBody\n");
+    assertThat(f.fields()).containsKey("title");
+    assertThat(f.body()).isEqualTo("Body\n");
+  }
+
+  @Test
+  void rejectsAliasBombs() {
+    StringBuilder yaml = new StringBuilder("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'p'; c++) {
+      char prev = (char) (c - 1);
+      yaml.append(c).append(": &").append(c).append(" [*").append(prev).append(", *").append(prev).append("]\n");
+    }
+    yaml.append("---\n");
+    assertThatThrownBy(() -> parser.parse("bomb.md", yaml.toString()))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("bomb.md:");
+  }
+}

@@ -1,0 +1,260 @@
+package press.callback.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import press.callback.testing.TestSite;
+
+/**
+ * Bakes the {@code basic} fixture with the project's templates through real JBake once, then
+ * checks the pages as a reader (and a feed reader, and a search engine) gets them.
+ */
+class SiteBakeTest {
+  private static final String ESCAPE_TITLE = "<script>alert(1)</script> & \"Q\"";
+  private static final String HOST = "https://callback.press";
+
+  @TempDir static Path tmp;
+  static Path site;
+  static SiteBaker.Result result;
+
+  @BeforeAll
+  static void bake() {
+    Path project = TestSite.create(tmp, "basic");
+    site = tmp.resolve("out/site");
+    result = TestSite.bake(project, site);
+  }
+
+  @Test
+  void bakesWithoutDiagnostics() {
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.ok()).isTrue();
+    assertThat(result.documents()).isEqualTo(11);
+    assertThat(result.hidden()).isEqualTo(3);
+  }
+
+  @Test
+  void homeListsTheLatestArticlesNewestFirstWithSummaries() {
+    Document home = TestSite.html(site, "index.html");
+    assertThat(home.select(".cards .card__title a").eachText())
+        .containsExactly(
+            "Scheduled article", ESCAPE_TITLE, "Second article", "First article", "Legacy JBake header");
+    assertThat(home.select(".cards .card__summary").eachText())
+        .contains(
+            "The written summary of the first article.",
+            "The second article starts with this paragraph, which becomes its summary.");
+    assertThat(home.select("a[href=/subscribe/]")).isNotEmpty();
+  }
+
+  @Test
+  void articlePageHasMetaTagsNeighboursAndRelatedSnippets() {
+    Document page = TestSite.html(site, "articles/2026/first/index.html");
+    assertThat(page.select("h1").eachText()).containsExactly("First article");
+    assertThat(page.select(".meta").text()).isEqualTo("September 1, 2026 · 1 min read");
+    assertThat(page.select(".meta time").attr("datetime")).isEqualTo("2026-09-01");
+    assertThat(page.select(".article .tags a").eachAttr("href")).containsExactly("/tags/email.html", "/tags/follow-up.html");
+    assertThat(page.select(".related a").eachText()).containsExactlyInAnyOrder("Hello first", "Two times");
+    assertThat(page.select(".pager__newer").attr("href")).isEqualTo("/articles/2026/second/");
+    assertThat(page.select(".pager__older").attr("href")).isEqualTo("/articles/2025/legacy/");
+    assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(HOST + "/articles/2026/first/");
+    assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("The written summary of the first article.");
+    assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(HOST + "/articles/2026/first/");
+    assertThat(page.select(".prose h2#a-section").text()).isEqualTo("A section");
+  }
+
+  @Test
+  void readsJbakeNativeHeaders() {
+    Document page = TestSite.html(site, "articles/2025/legacy/index.html");
+    assertThat(page.select("h1").text()).isEqualTo("Legacy JBake header");
+    assertThat(page.select(".article .tags a").eachText()).containsExactly("email", "legacy");
+  }
+
+  @Test
+  void draftsAndFuturePostsAreNowhere() {
+    List<String> files = TestSite.files(site, "");
+    assertThat(files).noneMatch(f -> f.contains("draft") || f.contains("future") || f.contains("secret"));
+    for (String f : files) {
+      String text = TestSite.read(site.resolve(f));
+      assertThat(text)
+          .as(f)
+          .doesNotContain("Secret draft", "Future article", "secret-draft", "secret-future", "Draft snippet", "not be published");
+    }
+    assertThat(site.resolve("articles/2026/scheduled/index.html")).exists();
+  }
+
+  @Test
+  void tagsIndexAndTagPagesListWhatCarriesTheTag() {
+    Document index = TestSite.html(site, "tags/index.html");
+    assertThat(index.select(".tag-index a").eachText()).containsExactly("email", "follow-up", "legacy", "q&a");
+    assertThat(index.select(".tag-index li").first().text()).isEqualTo("email 5 items");
+    Document email = TestSite.html(site, "tags/email.html");
+    assertThat(email.select("h1").text()).isEqualTo("Tagged “email”");
+    assertThat(email.select("#tag-articles ~ .cards .card__title").eachText())
+        .containsExactly("Second article", "First article", "Legacy JBake header");
+    assertThat(email.select("#tag-snippets ~ .cards .card__title").eachText()).containsExactly("Hello first");
+    assertThat(email.select("#tag-more ~ .cards .card__title").eachText()).containsExactly("Keep it short");
+    assertThat(site.resolve("tags/q&a.html")).exists();
+  }
+
+  @Test
+  void archiveGroupsArticlesByYear() {
+    Document archive = TestSite.html(site, "archive/index.html");
+    assertThat(archive.select(".year h2").eachText()).containsExactly("2026", "2025");
+    assertThat(archive.select(".year").first().select("a").eachText())
+        .containsExactly("Scheduled article", ESCAPE_TITLE, "Second article", "First article");
+  }
+
+  @Test
+  void atomFeedIsValidAndAbsolute() throws Exception {
+    org.w3c.dom.Document feed = xml(TestSite.read(site.resolve("feed.xml")));
+    org.w3c.dom.Element root = feed.getDocumentElement();
+    assertThat(root.getLocalName()).isEqualTo("feed");
+    assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(text(root, "updated").get(0)).isEqualTo("2026-11-01T00:00:00Z");
+    NodeList entries = root.getElementsByTagNameNS("*", "entry");
+    assertThat(entries.getLength()).isEqualTo(5);
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < entries.getLength(); i++) {
+      titles.add(text((org.w3c.dom.Element) entries.item(i), "title").get(0));
+    }
+    assertThat(titles).containsExactly(
+        "Scheduled article", ESCAPE_TITLE, "Second article", "First article", "Legacy JBake header");
+    org.w3c.dom.Element first = (org.w3c.dom.Element) entries.item(3);
+    assertThat(text(first, "id")).containsExactly(HOST + "/articles/2026/first/");
+    assertThat(text(first, "summary")).containsExactly("The written summary of the first article.");
+    assertThat(text(first, "content").get(0)).contains("href=\"" + HOST + "/articles/2026/second/\"");
+  }
+
+  @Test
+  void sitemapListsEveryPublishedPage() throws Exception {
+    org.w3c.dom.Document sitemap = xml(TestSite.read(site.resolve("sitemap.xml")));
+    List<String> locs = text(sitemap.getDocumentElement(), "loc");
+    assertThat(locs)
+        .contains(
+            HOST + "/",
+            HOST + "/articles/2026/first/",
+            HOST + "/snippets/hello/",
+            HOST + "/about/",
+            HOST + "/tags/email.html")
+        .allMatch(l -> l.startsWith(HOST + "/"))
+        .noneMatch(l -> l.contains("draft") || l.contains("future"))
+        .doesNotHaveDuplicates();
+    for (String loc : locs) {
+      String path = loc.substring(HOST.length());
+      assertThat(resolve(path)).as(loc).exists();
+    }
+  }
+
+  @Test
+  void escapesTitlesTagsAndSummariesEverywhere() {
+    Document page = TestSite.html(site, "articles/2026/escape/index.html");
+    assertThat(page.select("h1").text()).isEqualTo(ESCAPE_TITLE);
+    assertThat(page.title()).isEqualTo(ESCAPE_TITLE + " · Callback Press");
+    assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("<b>Bold</b> & \"quoted\" summary");
+    assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo(ESCAPE_TITLE);
+    assertThat(page.select(".tags a").eachText()).containsExactly("q&a");
+    for (String f : TestSite.files(site, ".html")) {
+      Document d = TestSite.html(site, f);
+      assertThat(d.select("script")).as(f).isEmpty();
+      assertThat(d.select("b")).as(f).isEmpty();
+    }
+  }
+
+  @Test
+  void snippetPageShowsSubjectWhenToUseAndTheEmail() {
+    Document page = TestSite.html(site, "snippets/hello/index.html");
+    assertThat(page.select("h1").text()).isEqualTo("Hello first");
+    assertThat(page.select(".email__subject").text()).isEqualTo("Subject Quick question about {topic}");
+    assertThat(page.select(".use-when").text()).isEqualTo("Use it when: You write to someone for the first time.");
+    assertThat(page.select(".email__body p").eachText())
+        .containsExactly("Hi {name},", "Are you the right person for {topic}?", "Thanks, {your_name}");
+    assertThat(page.select(".email__body .placeholder").eachText()).containsExactly("{name}", "{topic}", "{your_name}");
+    assertThat(page.select(".notes h2").text()).isEqualTo("Why it works");
+    assertThat(page.select(".crumbs a[href=/playbook/#step-3]").text()).isEqualTo("Step 3: Write a short, compelling email");
+  }
+
+  @Test
+  void snippetLibraryGroupsTemplatesByPlaybookStep() {
+    Document library = TestSite.html(site, "snippets/index.html");
+    assertThat(library.select(".step h2").eachText()).hasSize(5);
+    assertThat(library.select("#step-3 ~ .cards a").eachText()).containsExactly("Hello first");
+    assertThat(library.select("#step-5 ~ .cards a").eachText()).containsExactly("Two times");
+    assertThat(library.select("#step-1 ~ .cards")).isEmpty();
+    assertThat(library.select("link[rel=canonical]").attr("href")).isEqualTo(HOST + "/snippets/");
+  }
+
+  @Test
+  void playbookLinksEachStepToItsTemplates() {
+    Document playbook = TestSite.html(site, "playbook/index.html");
+    assertThat(playbook.select(".prose h2").eachAttr("id")).containsExactly("step-1", "step-3");
+    assertThat(playbook.select("#step-templates ~ ul a").eachText()).containsExactly("Hello first", "Two times");
+  }
+
+  @Test
+  void everyPageHasOneHeadingCanonicalAndDescription() {
+    List<String> pages = TestSite.files(site, ".html");
+    assertThat(pages).hasSizeGreaterThan(20);
+    for (String f : pages) {
+      Document d = TestSite.html(site, f);
+      assertThat(d.select("h1")).as(f).hasSize(1);
+      assertThat(d.select("html").attr("lang")).as(f).isEqualTo("en-US");
+      assertThat(d.select("link[rel=canonical]").attr("href")).as(f).startsWith(HOST + "/");
+      assertThat(d.select("meta[name=description]").attr("content")).as(f).isNotBlank();
+      assertThat(d.select("meta[property=og:title]").attr("content")).as(f).isNotBlank();
+      assertThat(d.select("a.skip-link[href=#main]")).as(f).hasSize(1);
+      assertThat(d.select("main#main")).as(f).hasSize(1);
+    }
+  }
+
+  @Test
+  void everyInternalLinkResolves() {
+    for (String f : TestSite.files(site, ".html")) {
+      for (Element a : TestSite.html(site, f).select("a[href^=/], link[href^=/]")) {
+        String href = a.attr("href").replaceFirst("#.*$", "");
+        assertThat(resolve(href)).as(f + " links to " + href).exists();
+      }
+    }
+  }
+
+  @Test
+  void writesRobotsNotFoundPageAndAssets() {
+    assertThat(TestSite.read(site.resolve("robots.txt")))
+        .isEqualTo("User-agent: *\nAllow: /\n\nSitemap: " + HOST + "/sitemap.xml\n");
+    assertThat(TestSite.html(site, "404.html").select("h1").text()).isEqualTo("Page not found");
+    assertThat(site.resolve("css/site.css")).exists();
+  }
+
+  private static Path resolve(String urlPath) {
+    String p = java.net.URLDecoder.decode(urlPath.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+    Path file = site.resolve(p);
+    return p.isEmpty() || p.endsWith("/") || Files.isDirectory(file) ? file.resolve("index.html") : file;
+  }
+
+  private static org.w3c.dom.Document xml(String text) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+  }
+
+  private static List<String> text(org.w3c.dom.Element parent, String localName) {
+    NodeList nodes = parent.getElementsByTagNameNS("*", localName);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add(nodes.item(i).getTextContent());
+    }
+    return out;
+  }
+}
