@@ -47,6 +47,8 @@ public final class SiteProject {
    * @throws ContentException if the folder is not a JBake project or a setting is invalid
    */
   public static SiteProject load(Path source, Path destination) throws ContentException {
+    source = source.toAbsolutePath().normalize();
+    destination = destination.toAbsolutePath().normalize();
     if (!Files.isDirectory(source)) {
       throw new ContentException(
           Diagnostic.error(
