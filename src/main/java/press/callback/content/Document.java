@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param body the Markdown (or HTML) after the front matter
  * @param bodyLine the 1-based line where the body starts
  * @param markdown whether the body is Markdown (otherwise HTML, passed through)
+ * @param positions where each front matter value was written, for diagnostics
  */
 public record Document(
     String path,
@@ -37,11 +38,18 @@ public record Document(
     Map<String, Object> extra,
     String body,
     int bodyLine,
-    boolean markdown) {
+    boolean markdown,
+    Map<String, Position> positions) {
 
   public Document {
     tags = List.copyOf(tags);
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    positions = Map.copyOf(positions);
+  }
+
+  /** Where the value of a front matter key was written, or the file's first line. */
+  public Position at(String key) {
+    return positions.getOrDefault(key, Position.line(1));
   }
 
   /** A type-specific text field, if set. */

@@ -123,7 +123,14 @@ public final class DocumentReader {
           extra,
           source.body(),
           source.bodyLine(),
-          markdown);
+          markdown,
+          positions(f));
+    }
+
+    private Map<String, Position> positions(Map<String, Field> f) {
+      Map<String, Position> at = new LinkedHashMap<>();
+      f.values().forEach(field -> at.put(field.key(), field.valueAt()));
+      return at;
     }
 
     private String type(Map<String, Field> f) {
