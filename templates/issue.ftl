@@ -1,16 +1,44 @@
 <#ftl output_format="HTML">
+<#-- A newsletter issue on the site: the same content as the email, in the site's layout.
+     The email's "view in browser" link points here. -->
 <#import "layout.ftl" as layout>
 <#assign e = site.entry(content.source)>
-<@layout.page title=e.title() description=e.summary() url=e.url() ogType="article">
-<article class="article">
+<#assign issue = newsletter.issue(content.source)>
+<@layout.page title=issue.subject() description=issue.preheader() url=e.url() ogType="article" current="newsletter">
+<article class="article issue">
   <header class="article__header">
-    <p class="crumbs">Newsletter</p>
-    <h1>${e.title()}</h1>
-    <@layout.meta e/>
+    <p class="crumbs"><a href="/newsletter/">Newsletter</a></p>
+    <h1>${issue.title()}</h1>
+    <p class="meta"><time datetime="${press.isoDate(issue.date())}">${press.longDate(issue.date())}</time></p>
   </header>
   <div class="prose">
-${e.body().html()?no_esc}
+${issue.noteHtml()?no_esc}
   </div>
+  <#if issue.articles()?has_content>
+  <section class="section" aria-labelledby="week-articles">
+    <h2 id="week-articles">This week’s articles</h2>
+    <@layout.cards entries=issue.articles() headingLevel=3/>
+  </section>
+  </#if>
+  <#if issue.tip()??>
+  <section class="related" aria-labelledby="week-tip">
+    <h2 id="week-tip">Tip of the week: ${issue.tip().title()}</h2>
+    <div class="prose">${issue.tip().body().html()?no_esc}</div>
+  </section>
+  </#if>
+  <#if issue.snippet()??>
+  <#assign s = issue.snippet()>
+  <section class="related" aria-labelledby="week-snippet">
+    <h2 id="week-snippet">Template of the week: <a href="${s.url()}">${s.title()}</a></h2>
+    <p class="use-when"><strong>Use it when:</strong> ${s.doc().text("use_when").orElse("")}</p>
+    <section class="email" aria-label="The email">
+      <p class="email__subject"><span class="email__label">Subject</span> ${s.doc().text("subject").orElse("")}</p>
+      <div class="email__body">
+${s.body().email().html()?no_esc}
+      </div>
+    </section>
+  </section>
+  </#if>
 </article>
 <#include "partials/subscribe.ftl">
 </@layout.page>

@@ -18,6 +18,7 @@
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/css/site.css">
 <link rel="alternate" type="application/atom+xml" title="${config.site_title}: articles" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="${config.site_title}: newsletter issues" href="/newsletter.xml">
 <link rel="icon" href="data:,">
 </head>
 <body>
@@ -30,6 +31,7 @@
         <@navItem "/playbook/" "Playbook" current == "playbook"/>
         <@navItem "/snippets/" "Email templates" current == "snippets"/>
         <@navItem "/archive/" "Articles" current == "archive"/>
+        <@navItem "/newsletter/" "Newsletter" current == "newsletter"/>
         <@navItem "/about/" "About" current == "about"/>
       </ul>
     </nav>
@@ -45,7 +47,9 @@
       <li><a href="/subscribe/">Get the weekly newsletter</a></li>
       <li><a href="/tags/">Tags</a></li>
       <li><a href="/tips/">Tips</a></li>
-      <li><a href="/feed.xml">Atom feed</a></li>
+      <li><a href="/newsletter/">Newsletter archive</a></li>
+      <li><a href="/feed.xml">Articles feed</a></li>
+      <li><a href="/newsletter.xml">Newsletter feed</a></li>
     </ul>
   </div>
 </footer>

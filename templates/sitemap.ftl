@@ -2,7 +2,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url><loc>${press.abs('/')}</loc><#if site.lastUpdated()??><lastmod>${press.isoDate(site.lastUpdated())}</lastmod></#if></url>
-<#list ["/archive/", "/snippets/", "/tips/", "/tags/"] as page>
+<#list ["/archive/", "/snippets/", "/tips/", "/tags/", "/newsletter/"] as page>
   <url><loc>${press.abs(page)}</loc></url>
 </#list>
 <#list site.entries() as e>

@@ -16,7 +16,8 @@ import press.callback.site.SiteBaker;
     name = "bake",
     mixinStandardHelpOptions = true,
     description = {
-      "Bakes the website into the output folder.",
+      "Bakes the website into the output folder, and every newsletter issue that is not a"
+          + " draft into the newsletter folder as email.",
       "Drafts and anything dated after the build date are left out. On errors nothing is"
           + " written: the previous output stays as it was."
     })
@@ -36,6 +37,13 @@ final class BakeCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--newsletter-output",
+      paramLabel = "DIR",
+      description = "Where each issue's email goes (DIR/<date>/email.html, .txt, .eml)."
+          + " Default: newsletter beside the site folder.")
+  Path newsletterOutput;
+
+  @Option(
       names = "--today",
       paramLabel = "yyyy-MM-dd",
       converter = DateConverter.class,
@@ -51,18 +59,21 @@ final class BakeCommand implements Callable<Integer> {
   public Integer call() {
     Logging.configure(verbose);
     Path out = output != null ? output : source.resolve("target").resolve("site");
+    Path mail = newsletterOutput != null
+        ? newsletterOutput
+        : out.toAbsolutePath().normalize().resolveSibling("newsletter");
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
     long start = System.nanoTime();
     SiteBaker.Result result =
         new SiteBaker(step -> main.out().println("press: " + step))
-            .bake(new SiteBaker.Request(source, out, day));
+            .bake(new SiteBaker.Request(source, out, mail, day));
     for (Diagnostic d : result.diagnostics()) {
       main.err().println(d.format());
     }
     if (!result.ok()) {
       main.err().printf(
-          "press: %d error%s; %s was left as it was%n",
-          result.errorCount(), result.errorCount() == 1 ? "" : "s", out);
+          "press: %d error%s; %s and %s were left as they were%n",
+          result.errorCount(), result.errorCount() == 1 ? "" : "s", out, mail);
       return ExitCodes.CONTENT;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -70,6 +81,10 @@ final class BakeCommand implements Callable<Integer> {
         Locale.ROOT,
         "press: baked %d files (%d published, %d left out) in %.1f s → %s%n",
         result.files(), result.documents(), result.hidden(), took.toMillis() / 1000.0, out);
+    if (result.emails() > 0) {
+      main.out().printf("press: wrote %d newsletter email%s → %s%n",
+          result.emails(), result.emails() == 1 ? "" : "s", mail);
+    }
     return ExitCodes.OK;
   }
 }

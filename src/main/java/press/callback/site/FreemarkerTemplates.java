@@ -24,7 +24,10 @@ import org.jbake.template.FreemarkerTemplateEngine;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import press.callback.content.Catalog;
+import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.newsletter.Newsletter;
+import press.callback.newsletter.TemplateRenderer;
 
 /**
  * Renders {@code .ftl} templates with our own FreeMarker configuration instead of JBake's: errors
@@ -33,18 +36,23 @@ import press.callback.diag.Diagnostic;
  * site}, the catalog, and {@code press}, the helpers — but not JBake's {@code db}. Other template
  * languages go to JBake's engines.
  */
-final class FreemarkerTemplates extends DelegatingTemplateEngine {
+final class FreemarkerTemplates extends DelegatingTemplateEngine implements TemplateRenderer {
   private final Configuration freemarker;
   private final ContentStore store;
   private final JBakeConfiguration jbake;
   private final Map<String, Object> configMap;
   private final Catalog catalog;
   private final TemplateHelpers helpers;
+  private final Newsletter newsletter;
   private final TemplateErrors errors;
   private final List<Diagnostic> diagnostics = new CopyOnWriteArrayList<>();
 
   FreemarkerTemplates(
-      ContentStore store, SiteProject project, Catalog catalog, TemplateHelpers helpers)
+      ContentStore store,
+      SiteProject project,
+      Catalog catalog,
+      Newsletter newsletter,
+      TemplateHelpers helpers)
       throws IOException {
     super(store, project.config());
     this.store = store;
@@ -52,6 +60,7 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine {
     this.configMap = project.templateConfig();
     this.catalog = catalog;
     this.helpers = helpers;
+    this.newsletter = newsletter;
     this.errors =
         new TemplateErrors(project.templateFolder(), jbake.getTemplateFolderName());
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
@@ -85,30 +94,54 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine {
     }
     model.setVersion(jbake.getVersion());
     model.setConfig(configMap);
-    String page = page(model);
+    Diagnostic d = process(templateName, new Root(new FreemarkerTemplateEngine.LazyLoadingModel(
+        freemarker.getObjectWrapper(), model, store, jbake)), writer, page(model));
+    if (d != null) {
+      throw new RenderingException(d.format());
+    }
+  }
+
+  /** Renders a template outside JBake (the newsletter's emails) with {@code model} and {@code config}. */
+  @Override
+  public String render(String templateName, Map<String, Object> model) throws ContentException {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(model);
+    all.put("config", configMap);
+    java.io.StringWriter out = new java.io.StringWriter();
+    Object issue = model.get("issue");
+    String page = issue instanceof press.callback.newsletter.Issue i ? i.entry().path() : templateName;
+    Diagnostic d = process(templateName, new Root(new freemarker.template.SimpleHash(all, freemarker.getObjectWrapper())), out, page);
+    if (d != null) {
+      throw new ContentException(d);
+    }
+    return out.toString();
+  }
+
+  /** Renders; returns the diagnostic of a failure (also kept), or {@code null}. */
+  private Diagnostic process(String templateName, Root root, Writer writer, String page) {
     try {
       Template template = freemarker.getTemplate(templateName);
-      template.process(new Root(model), writer);
+      template.process(root, writer);
+      return null;
     } catch (TemplateException e) {
-      throw fail(errors.of(e, page));
+      return fail(errors.of(e, page));
     } catch (TemplateNotFoundException e) {
-      throw fail(errors.notFound(e, page));
+      return fail(errors.notFound(e, page));
     } catch (ParseException e) {
-      throw fail(errors.of(e, page));
+      return fail(errors.of(e, page));
     } catch (IOException e) {
       // FreeMarker caches a failed parse and later throws an IOException caused by it.
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof ParseException p) {
-          throw fail(errors.of(p, page));
+          return fail(errors.of(p, page));
         }
       }
-      throw fail(errors.unreadable(templateName, e, page));
+      return fail(errors.unreadable(templateName, e, page));
     }
   }
 
-  private RenderingException fail(Diagnostic d) {
+  private Diagnostic fail(Diagnostic d) {
     diagnostics.add(d);
-    return new RenderingException(d.format());
+    return d;
   }
 
   /** What is being rendered, for messages: the source file of a document, else its type. */
@@ -128,14 +161,13 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine {
     return url != null ? url.toString() : String.valueOf(content.getType());
   }
 
-  /** The data model: JBake's lazy model, plus site and press, minus db. */
+  /** The data model: JBake's lazy model (or a plain one), plus site, press and newsletter, minus db. */
   private final class Root implements TemplateHashModel {
-    private final FreemarkerTemplateEngine.LazyLoadingModel jbakeModel;
+    private final TemplateHashModel base;
     private final ObjectWrapper wrapper = freemarker.getObjectWrapper();
 
-    Root(TemplateModel model) {
-      this.jbakeModel =
-          new FreemarkerTemplateEngine.LazyLoadingModel(wrapper, model, store, jbake);
+    Root(TemplateHashModel base) {
+      this.base = base;
     }
 
     @Override
@@ -143,10 +175,11 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine {
       return switch (key) {
         case "site" -> wrapper.wrap(catalog);
         case "press" -> wrapper.wrap(helpers);
+        case "newsletter" -> wrapper.wrap(newsletter);
         case "db" ->
             throw new TemplateModelException(
                 "'db' (JBake's content store) is not available to templates; use 'site'");
-        default -> jbakeModel.get(key);
+        default -> base.get(key);
       };
     }
 

@@ -62,8 +62,11 @@ final class OutputFolder {
     }
   }
 
-  /** Deletes the staging folder; the output is untouched. */
+  /** Deletes the staging folder if it was not committed; the output is untouched. */
   void discard() {
+    if (!Files.exists(staging)) {
+      return;
+    }
     try {
       delete(staging);
     } catch (IOException e) {

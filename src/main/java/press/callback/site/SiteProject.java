@@ -20,6 +20,7 @@ import press.callback.content.DocumentReader;
 import press.callback.content.UriScheme;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.newsletter.EmailSettings;
 
 /**
  * A JBake project folder and its settings ({@code jbake.properties} over JBake's defaults), read
@@ -123,6 +124,64 @@ public final class SiteProject {
                 ? text(v)
                 : v);
     return map;
+  }
+
+  /** The newsletter's stylesheet, relative to the project ({@code newsletter.css}). */
+  public Path emailCss() {
+    return source.resolve(string(config, "newsletter.css", "assets/css/email.css"));
+  }
+
+  /**
+   * The newsletter's settings from {@code newsletter.*}.
+   *
+   * @throws ContentException if a setting is missing or malformed
+   */
+  public EmailSettings emailSettings() throws ContentException {
+    List<Diagnostic> problems = new ArrayList<>();
+    String host = host();
+    String title = string(config, "site.title", "Newsletter");
+    String from = required("newsletter.from", "Callback Press <weekly@example.org>", problems);
+    String unsubscribe = required("newsletter.unsubscribe_url", "https://example.org/unsubscribe/?token={{token}}", problems);
+    String mailto = required("newsletter.unsubscribe_mailto", "mailto:unsubscribe@example.org?subject=unsubscribe%20{{token}}", problems);
+    if (!unsubscribe.isEmpty() && !unsubscribe.startsWith("https://")) {
+      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.unsubscribe_url must start with https://",
+          "mail providers only accept https one-click unsubscribe links"));
+    }
+    if (!mailto.isEmpty() && !mailto.startsWith("mailto:")) {
+      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.unsubscribe_mailto must start with mailto:",
+          "write mailto:unsubscribe@example.org?subject=unsubscribe"));
+    }
+    java.time.LocalTime sendTime = java.time.LocalTime.of(8, 0);
+    String time = string(config, "newsletter.send_time", "08:00");
+    try {
+      sendTime = java.time.LocalTime.parse(time);
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.send_time is not a time: " + time,
+          "write HH:mm, for example 08:00"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ContentException(problems);
+    }
+    return new EmailSettings(
+        host,
+        string(config, "newsletter.name", title),
+        from,
+        string(config, "newsletter.reply_to", ""),
+        string(config, "newsletter.list_id", "newsletter." + host.replaceFirst("^[a-z]+://", "")),
+        unsubscribe,
+        mailto,
+        string(config, "newsletter.postal_address", ""),
+        sendTime,
+        zone);
+  }
+
+  private String required(String key, String example, List<Diagnostic> problems) {
+    String value = string(config, key, "");
+    if (value.isEmpty()) {
+      problems.add(Diagnostic.error("jbake.properties", 0, 0, key + " is not set",
+          "add '" + key + "=" + example + "' to jbake.properties"));
+    }
+    return value;
   }
 
   /** JBake's configuration; the bake writes to its destination folder. */

@@ -22,6 +22,7 @@ class BakeSafetyTest {
     Path site = tmp.resolve("out/site");
     assertThat(TestSite.bake(project, site).ok()).isTrue();
     Map<String, String> before = TestSite.tree(site);
+    Map<String, String> emailsBefore = TestSite.tree(site.resolveSibling("newsletter"));
 
     TestSite.write(project.resolve("content/articles/2026/first.md"), "---\ntitle: First\ndate: 2026-13-45\n---\nChanged.\n");
     SiteBaker.Result failed = TestSite.bake(project, site);
@@ -31,8 +32,9 @@ class BakeSafetyTest {
         .extracting(Diagnostic::location)
         .containsExactly("content/articles/2026/first.md:3:7");
     assertThat(TestSite.tree(site)).isEqualTo(before);
+    assertThat(TestSite.tree(site.resolveSibling("newsletter"))).isEqualTo(emailsBefore).isNotEmpty();
     try (Stream<Path> left = Files.list(site.getParent())) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("site");
+      assertThat(left.map(p -> p.getFileName().toString()).sorted()).containsExactly("newsletter", "site");
     }
   }
 
@@ -112,10 +114,10 @@ class BakeSafetyTest {
   @Test
   void sameInputBakesByteIdenticalSites() {
     Path project = TestSite.create(tmp, "basic");
-    assertThat(TestSite.bake(project, tmp.resolve("one")).ok()).isTrue();
-    assertThat(TestSite.bake(project, tmp.resolve("two")).ok()).isTrue();
+    assertThat(TestSite.bake(project, tmp.resolve("one/site")).ok()).isTrue();
+    assertThat(TestSite.bake(project, tmp.resolve("two/site")).ok()).isTrue();
     Map<String, String> one = TestSite.tree(tmp.resolve("one"));
-    assertThat(one).hasSizeGreaterThanOrEqualTo(25).isEqualTo(TestSite.tree(tmp.resolve("two")));
+    assertThat(one).hasSizeGreaterThanOrEqualTo(34).isEqualTo(TestSite.tree(tmp.resolve("two")));
   }
 
   @Test

@@ -40,8 +40,9 @@ class SiteBakeTest {
   void bakesWithoutDiagnostics() {
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.ok()).isTrue();
-    assertThat(result.documents()).isEqualTo(11);
-    assertThat(result.hidden()).isEqualTo(3);
+    assertThat(result.documents()).isEqualTo(12);
+    assertThat(result.hidden()).isEqualTo(5);
+    assertThat(result.emails()).isEqualTo(2);
   }
 
   @Test
@@ -89,7 +90,7 @@ class SiteBakeTest {
       String text = TestSite.read(site.resolve(f));
       assertThat(text)
           .as(f)
-          .doesNotContain("Secret draft", "Future article", "secret-draft", "secret-future", "Draft snippet", "not be published");
+          .doesNotContain("Secret draft", "Future article", "Future issue", "secret-draft", "secret-future", "Draft snippet", "not be published");
     }
     assertThat(site.resolve("articles/2026/scheduled/index.html")).exists();
   }
@@ -234,6 +235,44 @@ class SiteBakeTest {
         .isEqualTo("User-agent: *\nAllow: /\n\nSitemap: " + HOST + "/sitemap.xml\n");
     assertThat(TestSite.html(site, "404.html").select("h1").text()).isEqualTo("Page not found");
     assertThat(site.resolve("css/site.css")).exists();
+  }
+
+  @Test
+  void newsletterArchiveListsPublishedIssuesOnly() {
+    Document archive = TestSite.html(site, "newsletter/index.html");
+    assertThat(archive.select(".card__title a").eachText()).containsExactly("Issue one");
+    assertThat(archive.select(".card__title a").attr("href")).isEqualTo("/newsletter/2026-11-02/");
+    assertThat(archive.select(".card__summary").text()).isEqualTo("Welcome to the first issue.");
+    assertThat(site.resolve("newsletter/2026-12-07")).doesNotExist();
+  }
+
+  @Test
+  void issuePageShowsWhatTheEmailCarries() {
+    Document page = TestSite.html(site, "newsletter/2026-11-02/index.html");
+    assertThat(page.title()).isEqualTo("The first issue: one question per email · Callback Press");
+    assertThat(page.select("h1").text()).isEqualTo("Issue one");
+    assertThat(page.select(".prose a").attr("href")).isEqualTo("/articles/2026/first/");
+    assertThat(page.select("#week-articles ~ .cards a").eachText()).containsExactly("Scheduled article");
+    assertThat(page.select("#week-tip").text()).isEqualTo("Tip of the week: Keep it short");
+    assertThat(page.select("#week-snippet a").text()).isEqualTo("Hello first");
+    assertThat(page.select(".email__subject").text()).isEqualTo("Subject Quick question about {topic}");
+  }
+
+  @Test
+  void newsletterFeedIsValid() throws Exception {
+    org.w3c.dom.Document feed = xml(TestSite.read(site.resolve("newsletter.xml")));
+    assertThat(text(feed.getDocumentElement(), "title")).containsExactly("Callback Press Weekly", "Issue one");
+    assertThat(text(feed.getDocumentElement(), "id")).contains(HOST + "/newsletter/2026-11-02/");
+    assertThat(text(feed.getDocumentElement(), "content").get(0)).contains("href=\"" + HOST + "/articles/2026/first/\"");
+  }
+
+  @Test
+  void writesAnEmailForEveryIssueButDrafts() {
+    Path newsletter = site.resolveSibling("newsletter");
+    assertThat(TestSite.files(newsletter, "")).containsExactly(
+        "2026-11-02/email.eml", "2026-11-02/email.html", "2026-11-02/email.txt",
+        "2026-12-07/email.eml", "2026-12-07/email.html", "2026-12-07/email.txt");
+    assertThat(TestSite.read(newsletter.resolve("2026-12-07/email.txt"))).contains("Future issue");
   }
 
   private static Path resolve(String urlPath) {

@@ -1,0 +1,13 @@
+<#ftl output_format="HTML">
+<#-- One article of the week: title (linked), date and reading time, summary. -->
+<#macro render a>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="article">
+<tr>
+<td class="article-cell">
+<h3 class="article-title"><a href="${press.abs(a.url())}">${a.title()}</a></h3>
+<p class="article-meta">${press.longDate(a.date())} · ${a.body().readingMinutes()} min read</p>
+<p class="article-summary">${a.summary()}</p>
+</td>
+</tr>
+</table>
+</#macro>
