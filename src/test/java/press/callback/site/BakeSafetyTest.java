@@ -112,6 +112,54 @@ class BakeSafetyTest {
   }
 
   @Test
+  void anEmailThatBreaksTheQualityGateFailsTheBake() {
+    Path project = TestSite.create(tmp, "basic");
+    Path footer = project.resolve("templates/email/footer.ftl");
+    TestSite.write(footer, TestSite.read(footer).replace("<a href=\"${email.unsubscribeUrl()}\">Unsubscribe</a>", "Unsubscribe"));
+
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("out/site"));
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::path, Diagnostic::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-02.md",
+                "email breaks rule 'unsubscribe-link': no visible link to https://callback.press/unsubscribe/?token={{token}} saying 'unsubscribe'"),
+            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-12-07.md",
+                "email breaks rule 'unsubscribe-link': no visible link to https://callback.press/unsubscribe/?token={{token}} saying 'unsubscribe'"));
+    assertThat(tmp.resolve("out/site")).doesNotExist();
+    assertThat(tmp.resolve("out/newsletter")).doesNotExist();
+  }
+
+  @Test
+  void unreadableEmailCssIsReportedWithItsLine() {
+    Path project = TestSite.create(tmp, "basic");
+    Path css = project.resolve("assets/css/email.css");
+    TestSite.write(css, TestSite.read(css) + "\n.broken { color: }}\n");
+    int line = (int) TestSite.read(css).lines().count() - 0;
+
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("site"));
+
+    assertThat(result.diagnostics()).isNotEmpty().allMatch(d -> d.path().equals("assets/css/email.css"));
+    assertThat(result.diagnostics().get(0).line()).isEqualTo(line);
+  }
+
+  @Test
+  void anUnknownTipStopsTheBakeAtTheIssuesLine() {
+    Path project = TestSite.create(tmp, "basic");
+    TestSite.write(project.resolve("content/newsletter/2026-11-02.md"),
+        "---\ntitle: One\ndate: 2026-11-02\ntip: shrot\n---\nNote.\n");
+
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("site"));
+
+    assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
+        "content/newsletter/2026-11-02.md:4:6: error: unknown tip 'shrot'\n"
+            + "    tip: shrot\n"
+            + "         ^\n"
+            + "  hint: name a file in content/tips/ without '.md': short");
+  }
+
+  @Test
   void sameInputBakesByteIdenticalSites() {
     Path project = TestSite.create(tmp, "basic");
     assertThat(TestSite.bake(project, tmp.resolve("one/site")).ok()).isTrue();
