@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
+import press.callback.content.ContentLint;
 import press.callback.content.Document;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
@@ -100,6 +101,9 @@ public final class SiteBaker {
       diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
       return result(diagnostics, null, 0, 0);
     }
+    if (!diagnostics.hasErrors()) {
+      diagnostics.addAll(new ContentLint(lintSettings(project, request.today())).check(catalog));
+    }
     if (diagnostics.hasErrors()) {
       return result(diagnostics, null, 0, 0);
     }
@@ -139,6 +143,17 @@ public final class SiteBaker {
         mail.discard();
       }
     }
+  }
+
+  /** The content lint's limits: the ones the content library is written to. */
+  private static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
+    Path assets = project.source().resolve(project.config().getAssetFolderName());
+    Path content = project.contentFolder();
+    return new ContentLint.Settings(today, 60, 150, 200, project.generatedUrls(), path -> {
+      String relative = path.substring(1);
+      return !relative.isEmpty() && !relative.endsWith(".md")
+          && (Files.isRegularFile(assets.resolve(relative)) || Files.isRegularFile(content.resolve(relative)));
+    });
   }
 
   private static OutputFolder stage(Path output) throws ContentException {

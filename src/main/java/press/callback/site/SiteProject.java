@@ -267,6 +267,18 @@ public final class SiteProject {
     return pages;
   }
 
+  /** Root-relative URLs of the pages the bake generates itself ({@code /}, {@code /archive/}, …). */
+  public Set<String> generatedUrls() {
+    Set<String> urls = new TreeSet<>();
+    String index = "index" + config.getOutputExtension();
+    for (String output : reservedOutputs()) {
+      urls.add(output.equals(index) ? "/" : output.endsWith("/" + index)
+          ? "/" + output.substring(0, output.length() - index.length())
+          : "/" + output);
+    }
+    return urls;
+  }
+
   /** Files the bake generates itself, which content files may not overwrite. */
   Set<String> reservedOutputs() {
     Set<String> reserved = new TreeSet<>(extraPages().keySet());

@@ -1,0 +1,209 @@
+package press.callback.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import press.callback.diag.Diagnostic;
+
+/**
+ * Checks the content library for what Markdown accepts silently: email templates whose
+ * placeholders, subject or length are off, summaries too long for lists and search results, two
+ * items with one title, and internal links that lead nowhere (or to a draft).
+ *
+ * <p>Drafts are not checked (they are work in progress) but links to them are errors.
+ */
+public final class ContentLint {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
+  private static final Pattern WORD = Pattern.compile("\\S+");
+
+  /**
+   * The limits and what exists besides documents.
+   *
+   * @param today the build date
+   * @param maxSubjectChars a snippet's subject, at most (60: what inboxes show)
+   * @param maxEmailWords a snippet's email, at most
+   * @param maxSummaryChars an article's summary, at most
+   * @param generatedPages URLs the site makes itself ({@code /}, {@code /archive/}, …)
+   * @param fileExists whether a root-relative path is a file the site copies (images, CSS)
+   */
+  public record Settings(
+      LocalDate today,
+      int maxSubjectChars,
+      int maxEmailWords,
+      int maxSummaryChars,
+      Set<String> generatedPages,
+      Predicate<String> fileExists) {
+    public Settings {
+      generatedPages = Set.copyOf(generatedPages);
+    }
+  }
+
+  private final Settings settings;
+
+  public ContentLint(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Every problem of the catalog, by file and line. */
+  public List<Diagnostic> check(Catalog catalog) {
+    List<Diagnostic> out = new ArrayList<>();
+    List<Entry> checked = catalog.all().stream().filter(e -> e.doc().status() != Status.DRAFT).toList();
+    Map<String, Entry> byUrl = new HashMap<>();
+    catalog.all().forEach(e -> byUrl.put(e.url(), e));
+    Map<String, Entry> byTitle = new HashMap<>();
+    for (Entry e : checked.stream().sorted(Comparator.comparing(Entry::path)).toList()) {
+      Entry first = byTitle.putIfAbsent(e.title().toLowerCase(java.util.Locale.ROOT), e);
+      if (first != null) {
+        out.add(at(e, "title", "title '" + e.title() + "' is also the title of " + first.path(),
+            "give each article, template, tip and page its own title"));
+      }
+      if (ContentTypes.SNIPPET.equals(e.type())) {
+        snippet(e, out);
+      }
+      if (ContentTypes.POST.equals(e.type())) {
+        summary(e, out);
+      }
+      links(e, catalog, byUrl, out);
+    }
+    out.sort(Diagnostic.BY_POSITION);
+    return out;
+  }
+
+  private void snippet(Entry e, List<Diagnostic> out) {
+    String subject = e.doc().text("subject").orElse("");
+    if (subject.length() > settings.maxSubjectChars()) {
+      out.add(at(e, "subject", "subject is " + subject.length() + " characters; at most "
+          + settings.maxSubjectChars() + " show in an inbox", "shorten it to a few plain words"));
+    }
+    if (e.body().email() == null) {
+      return;
+    }
+    String email = e.body().email().text();
+    int words = count(email);
+    if (words > settings.maxEmailWords()) {
+      out.add(bodyError(e, 0, "the email is " + words + " words; at most " + settings.maxEmailWords(),
+          "cut " + (words - settings.maxEmailWords()) + " words: short emails get answered"));
+    }
+    @SuppressWarnings("unchecked")
+    List<String> declared = (List<String>) e.doc().extra().getOrDefault("placeholders", List.of());
+    Set<String> used = new LinkedHashSet<>();
+    Matcher m = PLACEHOLDER.matcher(subject + "\n" + email);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    for (String name : used) {
+      if (!declared.contains(name)) {
+        String token = "{" + name + "}";
+        Position p = locate(e, token);
+        out.add(p.line() > 0
+            ? Diagnostic.error(e.path(), p.line(), p.column(), "placeholder " + token + " is not declared", "add '" + name + "' to 'placeholders:'")
+            : at(e, "subject", "placeholder " + token + " is not declared", "add '" + name + "' to 'placeholders:'"));
+      }
+    }
+    for (String name : declared) {
+      if (!used.contains(name)) {
+        out.add(at(e, "placeholders", "placeholder {" + name + "} is declared but not used",
+            "use {" + name + "} in the subject or the email, or remove it from 'placeholders:'"));
+      }
+    }
+  }
+
+  private void summary(Entry e, List<Diagnostic> out) {
+    String summary = e.summary();
+    if (summary.length() > settings.maxSummaryChars()) {
+      if (e.doc().summary() != null) {
+        out.add(at(e, "summary", "summary is " + summary.length() + " characters; at most " + settings.maxSummaryChars(),
+            "shorten it: lists, feeds and search results show about two lines"));
+      } else {
+        out.add(bodyError(e, 0, "the first paragraph, used as the summary, is " + summary.length()
+            + " characters; at most " + settings.maxSummaryChars(), "add 'summary: …' (one or two sentences) to the front matter"));
+      }
+    }
+  }
+
+  private void links(Entry e, Catalog catalog, Map<String, Entry> byUrl, List<Diagnostic> out) {
+    LocalDate reference = e.date() != null && e.date().isAfter(settings.today()) ? e.date() : settings.today();
+    for (Element a : Jsoup.parseBodyFragment(e.body().html()).select("a[href^=/], img[src^=/]")) {
+      String href = a.hasAttr("href") ? a.attr("href") : a.attr("src");
+      if (href.startsWith("//")) {
+        continue;
+      }
+      int hash = href.indexOf('#');
+      String path = hash < 0 ? href : href.substring(0, hash);
+      String fragment = hash < 0 ? "" : href.substring(hash + 1);
+      String problem = null;
+      String hint = "";
+      Entry target = byUrl.get(path);
+      if (target == null && !path.endsWith("/") && byUrl.containsKey(path + "/")) {
+        problem = "link " + href + " lacks the trailing slash";
+        hint = "write " + path + "/";
+      } else if (target != null) {
+        if (target.doc().status() == Status.DRAFT) {
+          problem = "link " + href + " leads to a draft (" + target.path() + ")";
+          hint = "publish " + target.path() + " or remove the link";
+        } else if (target.date() != null && target.date().isAfter(reference)) {
+          problem = "link " + href + " leads to a page published only on " + target.date();
+          hint = "link to it once it is out, or date this page after it";
+        } else if (!fragment.isEmpty() && !fragment.equals("main")
+            && Jsoup.parseBodyFragment(target.body().html()).getElementById(fragment) == null) {
+          problem = "link " + href + ": " + target.path() + " has no heading with id '" + fragment + "'";
+          hint = "link to an existing heading, or give one an id: ## Heading {#" + fragment + "}";
+        }
+      } else if (!settings.generatedPages().contains(path) && catalog.tags().stream().noneMatch(t -> t.url().equals(path))
+          && !settings.fileExists().test(path)) {
+        problem = "link " + href + " leads to no page";
+        hint = "check the address; pages are /articles/2026/<file>/, /snippets/<file>/, /tips/<file>/";
+      }
+      if (problem != null) {
+        Position p = locate(e, href);
+        out.add(p.line() > 0 ? Diagnostic.error(e.path(), p.line(), p.column(), problem, hint) : bodyError(e, 0, problem, hint));
+      }
+    }
+  }
+
+  private static int count(String text) {
+    int n = 0;
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Where {@code text} first appears in the body (file line and column), or unknown. */
+  private static Position locate(Entry e, String text) {
+    String[] lines = e.doc().body().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      int col = lines[i].indexOf(text);
+      if (col >= 0) {
+        return new Position(e.doc().bodyLine() + i, col + 1);
+      }
+    }
+    return Position.UNKNOWN;
+  }
+
+  private static Diagnostic at(Entry e, String key, String message, String hint) {
+    Position p = e.doc().at(key);
+    return Diagnostic.error(e.path(), p.line(), p.column(), message, hint);
+  }
+
+  /** An error about the body as a whole: at its first non-blank line. */
+  private static Diagnostic bodyError(Entry e, int unused, String message, String hint) {
+    String[] lines = e.doc().body().split("\n", -1);
+    int i = 0;
+    while (i < lines.length - 1 && lines[i].isBlank()) {
+      i++;
+    }
+    return Diagnostic.error(e.path(), e.doc().bodyLine() + i, 1, message, hint);
+  }
+}

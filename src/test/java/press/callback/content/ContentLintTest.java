@@ -1,0 +1,90 @@
+package press.callback.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import press.callback.diag.Diagnostic;
+import press.callback.testing.Docs;
+
+class ContentLintTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+  private static final ContentLint LINT = new ContentLint(new ContentLint.Settings(
+      TODAY, 60, 150, 200, Set.of("/", "/archive/", "/snippets/"), path -> path.equals("/img/chart.png")));
+
+  private final Docs docs = new Docs();
+
+  private List<String> check() throws Exception {
+    return LINT.check(docs.catalog(TODAY)).stream().map(d -> d.location() + " " + d.message()).toList();
+  }
+
+  @Test
+  void aCleanLibraryPasses() throws Exception {
+    docs.article("a", "2026-10-01", "email")
+        .snippet("s", "2026-10-01", 3)
+        .add("about.md", "title: About\n", "See [a](/articles/2026/a/), [the list](/snippets/), [email](/tags/email.html), "
+            + "![chart](/img/chart.png) and [step](/playbook/#step-2).\n")
+        .add("playbook.md", "title: Playbook\n", "## Two {#step-2}\n\nText.\n");
+    assertThat(check()).isEmpty();
+  }
+
+  @Test
+  void checksSnippetPlaceholdersSubjectAndLength() throws Exception {
+    docs.add("snippets/bad.md",
+        "title: Bad\ndate: 2026-10-01\nsubject: A subject line that is far too long for any inbox to show whole\n"
+            + "use_when: Never.\nplaceholders: [name, unused]\nstep: 1\n",
+        "Hi {name}, about {topic}:\n\n" + "word ".repeat(150) + "\n\n## Why it works\n\nIt does not.\n");
+    assertThat(check()).containsExactly(
+        "content/snippets/bad.md:4:10 subject is 63 characters; at most 60 show in an inbox",
+        "content/snippets/bad.md:6:15 placeholder {unused} is declared but not used",
+        "content/snippets/bad.md:9:1 the email is 154 words; at most 150",
+        "content/snippets/bad.md:9:18 placeholder {topic} is not declared");
+  }
+
+  @Test
+  void checksSummariesWrittenOrDerived() throws Exception {
+    docs.add("articles/2026/w.md", "title: W\ndate: 2026-10-01\nsummary: " + "x".repeat(201) + "\n", "Short.\n")
+        .add("articles/2026/d.md", "title: D\ndate: 2026-10-01\n", "\n" + "y".repeat(201) + "\n");
+    assertThat(check()).containsExactly(
+        "content/articles/2026/d.md:6:1 the first paragraph, used as the summary, is 201 characters; at most 200",
+        "content/articles/2026/w.md:4:10 summary is 201 characters; at most 200");
+  }
+
+  @Test
+  void titlesAreUnique() throws Exception {
+    docs.add("articles/2026/a.md", "title: Same\ndate: 2026-10-01\n", "x\n")
+        .add("tips/b.md", "title: same\ndate: 2026-10-01\n", "x\n");
+    assertThat(check()).containsExactly(
+        "content/tips/b.md:2:8 title 'same' is also the title of content/articles/2026/a.md");
+  }
+
+  @Test
+  void internalLinksMustLeadToPublishedPagesAndHeadings() throws Exception {
+    docs.article("target", "2026-10-01", "x")
+        .add("articles/2026/draft.md", "title: Draft\ndate: 2026-10-01\nstatus: draft\n", "x\n")
+        .add("articles/2026/later.md", "title: Later\ndate: 2026-12-24\n", "x\n")
+        .add("about.md", "title: About\n",
+            "One [missing](/articles/2026/nope/).\n"
+                + "Two [no slash](/articles/2026/target).\n"
+                + "Three [draft](/articles/2026/draft/) and [later](/articles/2026/later/).\n"
+                + "Four [bad anchor](/articles/2026/target/#nowhere).\n"
+                + "Five ![img](/img/missing.png).\n");
+    assertThat(check()).containsExactly(
+        "content/about.md:4:15 link /articles/2026/nope/ leads to no page",
+        "content/about.md:5:16 link /articles/2026/target lacks the trailing slash",
+        "content/about.md:6:15 link /articles/2026/draft/ leads to a draft (content/articles/2026/draft.md)",
+        "content/about.md:6:50 link /articles/2026/later/ leads to a page published only on 2026-12-24",
+        "content/about.md:7:19 link /articles/2026/target/#nowhere: content/articles/2026/target.md has no heading with id 'nowhere'",
+        "content/about.md:8:13 link /img/missing.png leads to no page");
+  }
+
+  @Test
+  void aFutureIssueMayLinkToWhatIsOutByItsDate() throws Exception {
+    docs.add("articles/2026/monday.md", "title: Monday\ndate: 2026-11-29\n", "x\n")
+        .issue("2026-11-30", "", "Read [it](/articles/2026/monday/).\n");
+    assertThat(check()).isEmpty();
+    assertThat(LINT.check(docs.catalog(TODAY))).allMatch(Diagnostic::isError);
+  }
+}
