@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
  * @param listId the List-Id, {@code Name <list.id.host>}
  * @param unsubscribeUrl the one-click https unsubscribe address
  * @param unsubscribeMailto the mailto unsubscribe address ({@code mailto:…})
+ * @param to the recipient, or {@code null} for the issue's template message
  */
 public record Envelope(
     String from,
@@ -22,4 +23,13 @@ public record Envelope(
     String messageId,
     String listId,
     String unsubscribeUrl,
-    String unsubscribeMailto) {}
+    String unsubscribeMailto,
+    jakarta.mail.internet.InternetAddress to) {
+
+  /** The envelope of the template message, addressed to nobody yet. */
+  public Envelope(
+      String from, String replyTo, String subject, ZonedDateTime date, String messageId,
+      String listId, String unsubscribeUrl, String unsubscribeMailto) {
+    this(from, replyTo, subject, date, messageId, listId, unsubscribeUrl, unsubscribeMailto, null);
+  }
+}

@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -28,6 +29,15 @@ import java.util.Properties;
  * <p>Deterministic: the same input gives the same bytes (fixed boundary, date and Message-ID).
  */
 public final class MimeWriter {
+  static {
+    // Jakarta Mail 2.1 looks up its StreamProvider with a ServiceLoader scan on every multipart
+    // and every part it writes; naming the implementation makes that a class lookup. Measured: a
+    // third of the CPU of a large send.
+    if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+      System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private static final Session SESSION = Session.getInstance(new Properties());
 
   private MimeWriter() {}
@@ -39,10 +49,38 @@ public final class MimeWriter {
    */
   public static byte[] write(Envelope env, String text, String html) {
     try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      message(env, text, html).writeTo(out);
+      return out.toByteArray();
+    } catch (MessagingException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The message itself, headers set and parts encoded, ready to send or write.
+   *
+   * @throws IllegalArgumentException if an address in the envelope is not an email address
+   */
+  public static MimeMessage message(Envelope env, String text, String html) {
+    return message(env, QuotedPrintable.encode(text), QuotedPrintable.encode(html), boundary(text, html));
+  }
+
+  /**
+   * The message from parts already encoded as quoted-printable (CRLF line ends), with the given
+   * boundary: what {@link Personalizer} uses to build thousands of messages fast.
+   */
+  static MimeMessage message(Envelope env, byte[] textQp, byte[] htmlQp, String boundary) {
+    try {
       MimeMessage message = new StableMessage(env.messageId());
       message.setFrom(address(env.from(), "newsletter.from"));
       if (env.replyTo() != null && !env.replyTo().isBlank()) {
         message.setReplyTo(new InternetAddress[] {address(env.replyTo(), "newsletter.reply_to")});
+      }
+      if (env.to() != null) {
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, env.to());
       }
       message.setSubject(env.subject(), "UTF-8");
       message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(env.date()));
@@ -51,19 +89,14 @@ public final class MimeWriter {
           MimeUtility.fold(18, "<" + env.unsubscribeUrl() + ">, <" + env.unsubscribeMailto() + ">"));
       message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-      MimeMultipart alternative = new StableMultipart(boundary(text, html));
-      alternative.addBodyPart(part(text, "text/plain"));
-      alternative.addBodyPart(part(html, "text/html"));
+      MimeMultipart alternative = new StableMultipart(boundary);
+      alternative.addBodyPart(part(textQp, "text/plain"));
+      alternative.addBodyPart(part(htmlQp, "text/html"));
       message.setContent(alternative);
       message.saveChanges();
-
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      message.writeTo(out);
-      return out.toByteArray();
+      return message;
     } catch (MessagingException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -93,16 +126,14 @@ public final class MimeWriter {
     }
   }
 
-  private static MimeBodyPart part(String content, String type) throws MessagingException {
-    MimeBodyPart part = new MimeBodyPart();
-    String normalized = content.replace("\r\n", "\n").replace("\n", "\r\n");
-    part.setContent(normalized, type + "; charset=UTF-8");
-    part.setHeader("Content-Type", type + "; charset=UTF-8");
-    part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-    return part;
+  private static MimeBodyPart part(byte[] quotedPrintable, String type) throws MessagingException {
+    InternetHeaders headers = new InternetHeaders();
+    headers.setHeader("Content-Type", type + "; charset=UTF-8");
+    headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
+    return new MimeBodyPart(headers, quotedPrintable);
   }
 
-  private static String boundary(String text, String html) {
+  static String boundary(String text, String html) {
     return "=_press_" + contentId(text, html);
   }
 

@@ -1,0 +1,127 @@
+package press.callback.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The send ledger of one issue and one destination: an append-only file, one line per state
+ * change, {@code instant TAB state TAB address TAB detail}. A message is recorded {@code sending}
+ * (and the line forced to disk) before it is handed to the server, and {@code sent} (forced)
+ * after the server's 250. Reading it back tells what must not be sent again.
+ *
+ * <p>A crash can leave a last line half written: it is ignored and cut off before appending.
+ */
+public final class Ledger implements AutoCloseable {
+  /** The states a recipient moves through. */
+  public enum State {
+    /** Handed to the server; no answer yet. After a crash: uncertain. */
+    SENDING,
+    /** The server accepted it (250). Never sent again. */
+    SENT,
+    /** Temporary failures (4xx, dropped connections) used up the retries; tried again next run. */
+    DEFERRED,
+    /** The server refused it for good (5xx). Not retried. */
+    FAILED;
+
+    String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The last state of an address and its detail (the server's reply, for failures). */
+  public record Mark(State state, String detail) {}
+
+  private final FileChannel channel;
+  private final Clock clock;
+  private final Map<String, Mark> marks;
+
+  private Ledger(FileChannel channel, Clock clock, Map<String, Mark> marks) {
+    this.channel = channel;
+    this.clock = clock;
+    this.marks = marks;
+  }
+
+  /** Opens (or creates) a ledger and reads what it holds. */
+  public static Ledger open(Path file, Clock clock) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Map<String, Mark> marks = new HashMap<>();
+    long complete = 0;
+    if (Files.exists(file)) {
+      byte[] bytes = Files.readAllBytes(file);
+      int lineStart = 0;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          read(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8), marks);
+          lineStart = i + 1;
+        }
+      }
+      complete = lineStart; // a last line without '\n' was cut short by a crash
+    }
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    channel.truncate(complete);
+    channel.position(complete);
+    return new Ledger(channel, clock, marks);
+  }
+
+  /** Reads one complete line; lines that do not parse are skipped. */
+  static void read(String line, Map<String, Mark> marks) {
+    String[] f = line.split("\t", 4);
+    if (f.length < 3) {
+      return;
+    }
+    try {
+      State state = State.valueOf(f[1].toUpperCase(Locale.ROOT));
+      marks.put(f[2], new Mark(state, f.length == 4 ? f[3] : ""));
+    } catch (IllegalArgumentException e) {
+      // not a line of ours
+    }
+  }
+
+  /** The last state of every address in the ledger (addresses in lower case). */
+  public synchronized Map<String, Mark> marks() {
+    return Map.copyOf(marks);
+  }
+
+  /** The last mark of an address, or {@code null}. */
+  public synchronized Mark mark(String key) {
+    return marks.get(key);
+  }
+
+  /**
+   * Appends a state change; with {@code force}, returns only once it is on disk.
+   *
+   * @param key the address in lower case
+   */
+  public synchronized void record(String key, State state, String detail, boolean force) {
+    String clean = detail == null ? "" : detail.replaceAll("[\\t\\r\\n]+", " ").strip();
+    String line = clock.instant() + "\t" + state.word() + "\t" + key + "\t" + clean + "\n";
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      if (force) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the send ledger", e);
+    }
+    marks.put(key, new Mark(state, clean));
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    channel.force(false);
+    channel.close();
+  }
+}

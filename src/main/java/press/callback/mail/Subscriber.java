@@ -1,0 +1,28 @@
+package press.callback.mail;
+
+/**
+ * One row of the subscriber list.
+ *
+ * @param line the row's line in the CSV file (the header is line 1)
+ * @param email the address as written (validated)
+ * @param name the name to greet, without control characters, or empty
+ * @param status subscribed, unsubscribed or bounced
+ */
+public record Subscriber(int line, String email, String name, Status status) {
+
+  /** A subscriber's standing. Only {@link #SUBSCRIBED} rows get mail. */
+  public enum Status {
+    SUBSCRIBED,
+    UNSUBSCRIBED,
+    BOUNCED;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The address in lower case: how duplicates and the ledger compare addresses. */
+  public String key() {
+    return email.toLowerCase(java.util.Locale.ROOT);
+  }
+}
