@@ -17,8 +17,16 @@ import picocli.CommandLine.Spec;
     name = "press",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    subcommands = {BakeCommand.class, CommandLine.HelpCommand.class},
-    description = "Bakes the Callback Press website from content/, templates/ and assets/.",
+    subcommands = {
+      BakeCommand.class,
+      SendCommand.class,
+      UnsubscribeCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    description = {
+      "Callback Press: bakes the website and the weekly newsletter from content/, templates/ and"
+          + " assets/, and sends the newsletter."
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done",
@@ -30,13 +38,34 @@ public final class Main implements Runnable {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
+  private final java.util.Map<String, String> env;
+  private final boolean interactive;
 
   @Spec CommandSpec spec;
 
+  /** A press whose environment is the process's. */
   public Main(PrintWriter out, PrintWriter err, Clock clock) {
+    this(out, err, clock, System.getenv(), System.console() != null);
+  }
+
+  /**
+   * @param env the environment variables (secrets come only from here)
+   * @param interactive whether output goes to a terminal (progress lines are redrawn in place)
+   */
+  public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive) {
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.env = java.util.Map.copyOf(env);
+    this.interactive = interactive;
+  }
+
+  String env(String name) {
+    return env.get(name);
+  }
+
+  boolean interactive() {
+    return interactive;
   }
 
   PrintWriter out() {

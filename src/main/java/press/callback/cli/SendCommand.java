@@ -1,0 +1,318 @@
+package press.callback.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import press.callback.diag.ContentException;
+import press.callback.diag.Diagnostic;
+import press.callback.mail.Destination;
+import press.callback.mail.IssueMessage;
+import press.callback.mail.Ledger;
+import press.callback.mail.Personalizer;
+import press.callback.mail.PickupFolder;
+import press.callback.mail.Sender;
+import press.callback.mail.SmtpServer;
+import press.callback.mail.Subscriber;
+import press.callback.mail.SubscriberList;
+import press.callback.mail.UnsubscribeToken;
+
+/** {@code press send}: deliver one issue to every subscriber, never twice, never lost. */
+@Command(
+    name = "send",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends an issue (built by mvn package into target/newsletter/<issue>/) to every subscribed"
+          + " address of a list.",
+      "Without --smtp, messages go to the pickup folder target/outbox/<issue>/ and nothing leaves"
+          + " the machine. A ledger in .press/ledger/ records every message, so a rerun sends only"
+          + " what is missing."
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  PRESS_SMTP_PASSWORD        the SMTP password (never on the command line)",
+      "  PRESS_UNSUBSCRIBE_SECRET   the secret of the unsubscribe tokens (16+ characters;"
+          + " required with --smtp)"
+    })
+final class SendCommand implements Callable<Integer> {
+  static final String DEV_SECRET = "press-development-secret-not-for-real-sends";
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ISSUE", description = "The issue's date, e.g. 2026-11-30.")
+  String issue;
+
+  @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status.")
+  Path subscribers;
+
+  @Option(names = "--smtp", paramLabel = "URL", description = "smtp://user@host:587 (STARTTLS) or smtps://user@host:465.")
+  String smtp;
+
+  @Option(names = "--insecure", description = "Allow plain SMTP to a host that is not this machine.")
+  boolean insecure;
+
+  @Option(names = "--rate", paramLabel = "N", description = "Messages a second at most; 0 = no limit. Default: 20 with --smtp, 0 to the pickup folder.")
+  Double rate;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2", description = "Connections used at once. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--dry-run", description = "Check the list and say what would be sent; send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--test", paramLabel = "ADDRESS", description = "Send one copy, marked [TEST], to this address only; record nothing.")
+  String test;
+
+  @Option(names = "--resend-uncertain", description = "Send again to addresses a crash left uncertain (they may get it twice).")
+  boolean resendUncertain;
+
+  @Option(names = "--status", description = "Print how many were sent, failed, pending and uncertain; send nothing.")
+  boolean status;
+
+  @Option(names = "--source", paramLabel = "DIR", description = "The project folder. Default: .")
+  Path source = Path.of(".");
+
+  @Option(names = "--newsletter", paramLabel = "DIR", description = "Where the issues' emails are. Default: target/newsletter.")
+  Path newsletter;
+
+  @Option(names = "--outbox", paramLabel = "DIR", description = "The pickup folder's parent. Default: target/outbox.")
+  Path outbox;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also list addresses (personal data) and show stack traces.")
+  boolean verbose;
+
+  @Option(names = "--attempts", paramLabel = "N", defaultValue = "4",
+      description = "Tries per message on temporary errors (4xx, broken connections). Default: ${DEFAULT-VALUE}.")
+  int attempts;
+
+  @Option(names = "--backoff", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Wait after the first temporary error; doubled each retry. Default: ${DEFAULT-VALUE}.")
+  double backoffSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    Logging.configure(verbose);
+    if (!issue.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      throw new ParameterException(spec.commandLine(), "ISSUE is the issue's date, e.g. 2026-11-30, not '" + issue + "'");
+    }
+    if (concurrency < 1 || concurrency > 32) {
+      throw new ParameterException(spec.commandLine(), "--concurrency must be from 1 to 32");
+    }
+    if (attempts < 1 || backoffSeconds < 0 || (rate != null && rate < 0)) {
+      throw new ParameterException(spec.commandLine(), "--attempts must be at least 1; --backoff and --rate not negative");
+    }
+    Destination destination;
+    try {
+      destination = smtp == null
+          ? new PickupFolder((outbox != null ? outbox : source.resolve("target/outbox")).resolve(issue))
+          : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path ledgerFile = source.resolve(".press/ledger").resolve(issue + "." + destination.id() + ".log");
+    if (status) {
+      return status(ledgerFile, destination);
+    }
+    IssueMessage message;
+    try {
+      message = readIssue();
+    } catch (ContentException e) {
+      return fail(e);
+    }
+    UnsubscribeToken tokens;
+    try {
+      tokens = tokens(destination, message);
+    } catch (ContentException e) {
+      return fail(e);
+    }
+    if (test != null) {
+      return test(destination, message, tokens);
+    }
+    if (subscribers == null) {
+      throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE (or --test ADDRESS)");
+    }
+    return send(destination, message, tokens, ledgerFile);
+  }
+
+  private IssueMessage readIssue() throws ContentException {
+    Path eml = (newsletter != null ? newsletter : source.resolve("target/newsletter")).resolve(issue).resolve("email.eml");
+    if (!Files.exists(eml)) {
+      throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + issue,
+          "write content/newsletter/" + issue + ".md and run mvn package (or press bake) first"));
+    }
+    try (InputStream in = Files.newInputStream(eml)) {
+      return IssueMessage.read(issue, in);
+    } catch (IOException e) {
+      throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, e.getMessage(), "bake the issue again with press bake"));
+    }
+  }
+
+  private UnsubscribeToken tokens(Destination destination, IssueMessage message) throws ContentException {
+    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
+    if (secret == null || secret.isEmpty()) {
+      if (destination.isReal()) {
+        throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0,
+            "is not set: real sends need real unsubscribe tokens",
+            "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same your unsubscribe endpoint uses"));
+      }
+      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: unsubscribe links use a development secret");
+      secret = DEV_SECRET;
+    }
+    try {
+      return new UnsubscribeToken(secret, message.listKey());
+    } catch (IllegalArgumentException e) {
+      throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0, e.getMessage(), "use 16 or more random characters"));
+    }
+  }
+
+  private int test(Destination destination, IssueMessage message, UnsubscribeToken tokens) {
+    if (!SubscriberList.validAddress(test)) {
+      throw new ParameterException(spec.commandLine(), "--test needs an email address, not '" + test + "'");
+    }
+    Personalizer personalizer = new Personalizer(message, tokens, destination.id() + ".test", main.clock(), true);
+    try (var transport = destination.open()) {
+      transport.connect();
+      transport.deliver(personalizer.message(Personalizer.tester(test)), test);
+    } catch (press.callback.mail.DeliveryException e) {
+      main.err().println("press: the test copy was not sent: " + e.reply());
+      return ExitCodes.CONTENT;
+    }
+    main.out().println("press: sent a test copy of " + issue + " to " + test + " via " + destination.description() + "; nothing recorded");
+    return ExitCodes.OK;
+  }
+
+  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile)
+      throws IOException, InterruptedException {
+    String display = subscribers.toString();
+    int[] counts = new int[3]; // subscribed, not subscribed, problems
+    try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {
+      counts[2]++;
+      main.err().println(d.format().replace(": error: ", ": warning: "));
+    })) {
+      for (Subscriber s : list) {
+        counts[s.status() == Subscriber.Status.SUBSCRIBED ? 0 : 1]++;
+      }
+    } catch (ContentException e) {
+      return fail(e);
+    }
+    try (Ledger ledger = Ledger.open(ledgerFile, main.clock())) {
+      Map<Ledger.State, Integer> before = tally(ledger);
+      main.out().printf("press: issue %s \"%s\" via %s%n", issue, message.subject(), destination.description());
+      main.out().printf("press: %d subscribed, %d not subscribed, %d rows skipped; ledger %s%n",
+          counts[0], counts[1], counts[2], ledgerFile);
+      if (dryRun) {
+        int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
+        main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
+            Math.max(0, counts[0] - done), done, before.get(Ledger.State.SENDING));
+        if (verbose) {
+          try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
+            for (Subscriber s : list) {
+              Ledger.Mark m = ledger.mark(s.key());
+              if (s.status() == Subscriber.Status.SUBSCRIBED && m == null) {
+                main.out().println("  " + s.email());
+              }
+            }
+          } catch (ContentException e) {
+            return fail(e);
+          }
+        }
+        return ExitCodes.OK;
+      }
+      double perSecond = rate != null ? rate : destination.isReal() ? 20 : 0;
+      Personalizer personalizer = new Personalizer(message, tokens, destination.id(), main.clock(), false);
+      Progress progress = new Progress(main.out(), counts[0], main.interactive());
+      Duration backoff = Duration.ofMillis((long) (backoffSeconds * 1000));
+      Sender sender = new Sender(new Sender.Options(concurrency, perSecond, resendUncertain, attempts, backoff),
+          ledger, destination, personalizer::message, progress::update);
+      Sender.Report report;
+      try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
+        report = sender.send(list.iterator());
+      } catch (ContentException e) {
+        return fail(e);
+      }
+      progress.finish();
+      return summary(report);
+    }
+  }
+
+  private int summary(Sender.Report r) {
+    main.out().printf("press: sent %d, failed %d, deferred %d, already done %d, uncertain %d%n",
+        r.sent(), r.failed(), r.deferred(), r.alreadyDone(), r.uncertain().size());
+    if (!r.uncertain().isEmpty()) {
+      main.out().println("press: uncertain (a crash came between handing them over and the server's answer;"
+          + " not sent again — use --resend-uncertain to send them, knowing they may get it twice):");
+      r.uncertain().forEach(a -> main.out().println("  " + a));
+    }
+    if (r.deferred() > 0) {
+      main.out().println("press: deferred ones got temporary errors; run the same command later to retry them");
+    }
+    if (r.aborted() != null) {
+      main.err().println("press: stopped: " + r.aborted() + "; run the same command to go on");
+      return ExitCodes.CONTENT;
+    }
+    return r.failed() > 0 ? ExitCodes.CONTENT : ExitCodes.OK;
+  }
+
+  private int status(Path ledgerFile, Destination destination) throws IOException {
+    if (!Files.exists(ledgerFile)) {
+      main.out().printf("press: nothing sent yet for %s via %s%n", issue, destination.description());
+      return ExitCodes.OK;
+    }
+    try (Ledger ledger = Ledger.open(ledgerFile, main.clock())) {
+      Map<Ledger.State, Integer> t = tally(ledger);
+      String pending = "";
+      if (subscribers != null) {
+        int[] subscribed = new int[1];
+        int[] open = new int[1];
+        try (SubscriberList list = SubscriberList.open(subscribers, subscribers.toString(), d -> {})) {
+          for (Subscriber s : list) {
+            if (s.status() == Subscriber.Status.SUBSCRIBED) {
+              subscribed[0]++;
+              Ledger.Mark m = ledger.mark(s.key());
+              if (m == null || m.state() == Ledger.State.DEFERRED) {
+                open[0]++;
+              }
+            }
+          }
+        } catch (ContentException e) {
+          return fail(e);
+        }
+        pending = ", pending " + open[0] + " of " + subscribed[0] + " subscribed";
+      } else {
+        pending = ", pending (deferred) " + t.get(Ledger.State.DEFERRED) + " (add --subscribers to count the rest)";
+      }
+      main.out().printf("press: %s via %s: sent %d, failed %d%s, uncertain %d%n", issue, destination.description(),
+          t.get(Ledger.State.SENT), t.get(Ledger.State.FAILED), pending, t.get(Ledger.State.SENDING));
+      return ExitCodes.OK;
+    }
+  }
+
+  private static Map<Ledger.State, Integer> tally(Ledger ledger) {
+    Map<Ledger.State, Integer> t = new EnumMap<>(Ledger.State.class);
+    for (Ledger.State s : Ledger.State.values()) {
+      t.put(s, 0);
+    }
+    ledger.marks().values().forEach(m -> t.merge(m.state(), 1, Integer::sum));
+    return t;
+  }
+
+  private int fail(ContentException e) {
+    e.diagnostics().forEach(d -> main.err().println(d.format()));
+    return ExitCodes.CONTENT;
+  }
+}
