@@ -23,7 +23,8 @@ public final class BodyRenderer {
       return derive(doc.body(), null, "");
     }
     if (!ContentTypes.SNIPPET.equals(doc.type())) {
-      return derive(standard.render(doc.body()), null, "");
+      MarkdownRenderer.Rendered r = standard.renderWithFacts(doc.body());
+      return new Body(r.html(), r.firstParagraph(), r.words(), null, "");
     }
     String[] parts = splitEmail(doc.body());
     String emailHtml = email.render(parts[0]);

@@ -35,15 +35,30 @@ public final class CatalogBuilder {
   }
 
   /**
-   * Builds the catalog of {@code docs} as seen on {@code today}.
+   * Builds the catalog of {@code docs} as seen on {@code today}: {@link #plan}, then {@link
+   * #render}.
    *
    * @throws ContentException if two documents (or a document and a page the site makes) would be
    *     written to the same file
    */
   public Catalog build(List<Document> docs, LocalDate today) throws ContentException {
+    return render(plan(docs, today));
+  }
+
+  /** A document with its address and visibility, before its body is rendered. */
+  public record Planned(Document doc, String uri, String url, boolean visible) {}
+
+  /**
+   * Decides where each document goes and whether readers may see it — everything JBake's crawler
+   * needs — without rendering any Markdown, so the crawl can start at once.
+   *
+   * @throws ContentException if two documents (or a document and a page the site makes) would be
+   *     written to the same file
+   */
+  public List<Planned> plan(List<Document> docs, LocalDate today) throws ContentException {
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, Document> byUri = new HashMap<>();
-    List<Entry> entries = new ArrayList<>();
+    List<Planned> planned = new ArrayList<>();
     for (Document doc : docs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
       String uri = settings.uris().uri(doc.contentPath());
       Document first = byUri.putIfAbsent(uri, doc);
@@ -67,14 +82,19 @@ public final class CatalogBuilder {
                 "rename or move the file"));
         continue;
       }
-      entries.add(
-          new Entry(
-              doc, renderer.render(doc), uri, settings.uris().url(doc.contentPath()),
-              doc.isVisibleOn(today)));
+      planned.add(new Planned(doc, uri, settings.uris().url(doc.contentPath()), doc.isVisibleOn(today)));
     }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
+    return List.copyOf(planned);
+  }
+
+  /** Renders every body (in parallel: each document is independent) into the catalog. */
+  public Catalog render(List<Planned> plan) {
+    List<Entry> entries = plan.parallelStream()
+        .map(p -> new Entry(p.doc(), renderer.render(p.doc()), p.uri(), p.url(), p.visible()))
+        .toList();
     String ext = settings.uris().outputExtension();
     return new Catalog(entries, settings.stepNames(), "/" + settings.tagPath() + "/", ext);
   }

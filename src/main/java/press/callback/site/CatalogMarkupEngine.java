@@ -4,64 +4,72 @@ import java.io.File;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.ParserEngine;
-import press.callback.content.Catalog;
+import press.callback.content.CatalogBuilder;
 import press.callback.content.Entry;
 
 /**
  * The JBake markup engine for Markdown and HTML files: hands JBake's crawler the documents the
- * catalog already parsed, validated and rendered, so each file is parsed once and the site and the
+ * content package already read and checked, so each file is parsed once and the site and the
  * catalog cannot disagree.
  *
- * <p>Documents readers may not see (drafts, future dates) come out with status {@code draft}; the
- * baker removes them from the store before anything is rendered.
+ * <p>The crawl runs while the bodies are still being rendered: the models carry the front
+ * matter only, and {@link #bodyFields} are added to the documents once read back from the store.
+ * Documents readers may not see (drafts, future dates) are not handed to JBake at all.
  */
 final class CatalogMarkupEngine implements ParserEngine {
-  static final String DRAFT = "draft";
   static final String PUBLISHED = "published";
 
-  private final Map<String, Entry> byFile = new HashMap<>();
+  private final Map<String, CatalogBuilder.Planned> byFile = new HashMap<>();
   private final ZoneId zone;
 
-  CatalogMarkupEngine(Catalog catalog, File contentFolder, ZoneId zone) {
+  CatalogMarkupEngine(List<CatalogBuilder.Planned> plan, File contentFolder, ZoneId zone) {
     this.zone = zone;
-    for (Entry e : catalog.all()) {
-      String contentPath = e.doc().contentPath();
-      byFile.put(new File(contentFolder, contentPath).getAbsolutePath(), e);
+    for (CatalogBuilder.Planned p : plan) {
+      byFile.put(new File(contentFolder, p.doc().contentPath()).getAbsolutePath(), p);
     }
   }
 
   @Override
   public DocumentModel parse(JBakeConfiguration config, File file) {
-    Entry e = byFile.get(file.getAbsolutePath());
-    if (e == null) {
-      // Not in the catalog: appeared after the catalog was built. Skip it rather than guess.
+    CatalogBuilder.Planned p = byFile.get(file.getAbsolutePath());
+    if (p == null || !p.visible()) {
+      // Nothing can render what never enters JBake's store. (A file that appeared after the
+      // content was read is skipped too, rather than guessed at.)
       return null;
     }
-    return model(e, zone);
+    return model(p, zone);
   }
 
-  /** The JBake model of an entry: JBake's keys plus ours, which templates see as content.*. */
-  static DocumentModel model(Entry e, ZoneId zone) {
+  /** The JBake model of a document's front matter: JBake's keys plus ours (content.*). */
+  static DocumentModel model(CatalogBuilder.Planned p, ZoneId zone) {
     DocumentModel m = DocumentModel.createDefaultDocumentModel();
-    m.setType(e.type());
-    m.setTitle(e.title());
-    m.setStatus(e.visible() ? PUBLISHED : DRAFT);
-    if (e.date() != null) {
-      m.setDate(Date.from(e.date().atStartOfDay(zone).toInstant()));
+    var doc = p.doc();
+    m.setType(doc.type());
+    m.setTitle(doc.title());
+    m.setStatus(PUBLISHED);
+    if (doc.date() != null) {
+      m.setDate(Date.from(doc.date().atStartOfDay(zone).toInstant()));
     }
-    m.setTags(e.tags().toArray(String[]::new));
-    m.setBody(e.body().html());
-    m.put("source", e.path());
-    m.put("url", e.url());
+    m.setTags(doc.tags().toArray(String[]::new));
+    m.put("source", doc.path());
+    m.put("url", p.url());
+    doc.extra().forEach((k, v) -> m.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
+    return m;
+  }
+
+  /** What templates see of the rendered body: added to each document after the crawl. */
+  static Map<String, Object> bodyFields(Entry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("body", e.body().html());
     m.put("summary", e.summary());
     m.put("reading_minutes", e.body().readingMinutes());
-    e.doc().extra().forEach((k, v) -> m.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
     if (e.body().email() != null) {
       m.put("email_html", e.body().email().html());
       m.put("email_text", e.body().email().text());

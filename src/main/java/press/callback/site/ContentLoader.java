@@ -40,16 +40,26 @@ final class ContentLoader {
 
   /** Loads every content file, reporting problems into {@code diagnostics}. */
   List<Document> load(Diagnostics diagnostics) {
-    List<Document> docs = new ArrayList<>();
     Path content = project.contentFolder();
-    for (Path file : files(content.toFile())) {
-      String contentPath = slashes(content.relativize(file));
-      String path = slashes(project.source().relativize(file));
-      try {
-        String text = read(file, path);
-        docs.add(reader.read(parser.parse(path, text), contentPath));
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
+    record Loaded(Document doc, List<Diagnostic> problems) {}
+    // Files are independent: read and checked in parallel, results kept in crawl order.
+    List<Loaded> loaded = files(content.toFile()).parallelStream()
+        .map(file -> {
+          String contentPath = slashes(content.relativize(file));
+          String path = slashes(project.source().relativize(file));
+          try {
+            String text = read(file, path);
+            return new Loaded(reader.read(parser.parse(path, text), contentPath), List.of());
+          } catch (ContentException e) {
+            return new Loaded(null, e.diagnostics());
+          }
+        })
+        .toList();
+    List<Document> docs = new ArrayList<>();
+    for (Loaded l : loaded) {
+      diagnostics.addAll(l.problems());
+      if (l.doc() != null) {
+        docs.add(l.doc());
       }
     }
     return docs;

@@ -20,7 +20,6 @@ import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.template.DelegatingTemplateEngine;
-import org.jbake.template.FreemarkerTemplateEngine;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import press.callback.content.Catalog;
@@ -38,7 +37,6 @@ import press.callback.newsletter.TemplateRenderer;
  */
 final class FreemarkerTemplates extends DelegatingTemplateEngine implements TemplateRenderer {
   private final Configuration freemarker;
-  private final ContentStore store;
   private final JBakeConfiguration jbake;
   private final Map<String, Object> configMap;
   private final Catalog catalog;
@@ -46,16 +44,22 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
   private final Newsletter newsletter;
   private final TemplateErrors errors;
   private final List<Diagnostic> diagnostics = new CopyOnWriteArrayList<>();
+  private final StoreSnapshot snapshot;
+  private final Map<String, java.util.function.Function<SnapshotModel, Object>> lists;
+  private final int postsPerPage;
 
   FreemarkerTemplates(
       ContentStore store,
+      StoreSnapshot snapshot,
       SiteProject project,
       Catalog catalog,
       Newsletter newsletter,
       TemplateHelpers helpers)
       throws IOException {
     super(store, project.config());
-    this.store = store;
+    this.snapshot = snapshot;
+    this.lists = SnapshotModel.lists(snapshot, project.config().getTagPathName(), project.config().getOutputExtension());
+    this.postsPerPage = project.config().getPaginateIndex() ? project.config().getPostsPerPage() : 0;
     this.jbake = project.config();
     this.configMap = project.templateConfig();
     this.catalog = catalog;
@@ -94,8 +98,9 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
     }
     model.setVersion(jbake.getVersion());
     model.setConfig(configMap);
-    Diagnostic d = process(templateName, new Root(new FreemarkerTemplateEngine.LazyLoadingModel(
-        freemarker.getObjectWrapper(), model, store, jbake)), writer, page(model));
+    Diagnostic d = process(templateName,
+        new Root(new SnapshotModel(model, freemarker.getObjectWrapper(), snapshot, lists, postsPerPage)),
+        writer, page(model));
     if (d != null) {
       throw new RenderingException(d.format());
     }

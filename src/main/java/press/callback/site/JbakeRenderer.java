@@ -11,14 +11,12 @@ import java.util.Map;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.Renderer;
-import org.jbake.app.Utensils;
-import org.jbake.app.UtensilsFactory;
+import org.jbake.app.Asset;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
 import org.jbake.parser.Engines;
 import org.jbake.render.ArchiveRenderer;
-import org.jbake.render.DocumentsRenderer;
 import org.jbake.render.Error404Renderer;
 import org.jbake.render.FeedRenderer;
 import org.jbake.render.IndexRenderer;
@@ -29,6 +27,8 @@ import org.jbake.template.ModelExtractors;
 import org.jbake.template.ModelExtractorsDocumentTypeListener;
 import org.jbake.template.RenderingException;
 import press.callback.content.Catalog;
+import press.callback.content.CatalogBuilder;
+import press.callback.content.Entry;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
 import press.callback.newsletter.Newsletter;
@@ -41,67 +41,106 @@ import press.callback.newsletter.Newsletter;
  * <p>JBake keeps its content store and type registry in static fields: callers run one bake at
  * a time.
  */
-final class JbakeRenderer {
+final class JbakeRenderer implements AutoCloseable {
   private static boolean listenerAdded;
 
+  private final SiteProject project;
+  private final ContentStore db;
+
+  private JbakeRenderer(SiteProject project, ContentStore db) {
+    this.project = project;
+    this.db = db;
+  }
+
   /**
-   * Renders the site into the configured destination; returns the templates (to render emails
-   * with), or {@code null} if they could not be loaded.
+   * Starts JBake's content store (an in-memory OrientDB: the slowest second of a small bake) and
+   * registers the document types. Independent of the content, so the baker runs it while the
+   * content is read and rendered.
    */
-  FreemarkerTemplates render(
-      SiteProject project, Catalog catalog, Newsletter newsletter, LocalDate today, Diagnostics diagnostics) {
+  static JbakeRenderer start(SiteProject project) {
+    // JBake's store is an in-memory database opened as admin/admin by JBake itself; OrientDB
+    // would hash its default users' passwords with 65,536 rounds of PBKDF2 — most of a second.
+    // Nothing is protected by them, so they are hashed once.
+    if (System.getProperty("security.userPasswordDefaultAlgorithm") == null) {
+      System.setProperty("security.userPasswordDefaultAlgorithm", "SHA-256");
+    }
     DefaultJBakeConfiguration config = project.config();
-    CatalogMarkupEngine engine =
-        new CatalogMarkupEngine(catalog, config.getContentFolder(), project.zone());
+    ContentStore db = new ContentStore(config.getDatabaseStore(), config.getDatabasePath());
+    db.startup();
+    registerTypes(config);
+    db.updateSchema();
+    db.updateAndClearCacheIfNeeded(config.getClearCache(), config.getTemplateFolder());
+    return new JbakeRenderer(project, db);
+  }
+
+  /**
+   * Crawls the content with JBake's crawler: the front matter of every document readers may see
+   * goes into the store. Runs beside the rendering of the bodies.
+   */
+  void crawl(List<CatalogBuilder.Planned> plan) {
+    DefaultJBakeConfiguration config = project.config();
+    CatalogMarkupEngine engine = new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone());
     for (String ext : ContentLoader.EXTENSIONS) {
       Engines.register(ext, engine);
     }
-    Utensils utensils = UtensilsFactory.createDefaultUtensils(config);
-    ContentStore db = utensils.getContentStore();
-    try {
-      db.startup();
-      registerTypes(config);
-      db.updateSchema();
-      db.updateAndClearCacheIfNeeded(config.getClearCache(), config.getTemplateFolder());
-      Crawler crawler = utensils.getCrawler();
-      crawler.crawl();
-      crawler.crawlDataFiles();
-      removeUnpublished(db, today, project.zone());
+    Crawler crawler = new Crawler(db, config);
+    crawler.crawl();
+    crawler.crawlDataFiles();
+  }
 
-      TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
-      FreemarkerTemplates templates;
-      try {
-        templates = new FreemarkerTemplates(db, project, catalog, newsletter, helpers);
-      } catch (IOException e) {
-        diagnostics.add(
-            Diagnostic.error(
-                config.getTemplateFolderName() + "/", 0, 0, "cannot read templates: " + e.getMessage(),
-                "check the folder"));
-        return null;
-      }
-      Renderer renderer = new Renderer(db, config, templates);
-      List<String> failures = new ArrayList<>();
-      for (RenderingTool tool : tools(config, templates, project)) {
-        try {
-          tool.render(renderer, db, config);
-        } catch (RenderingException e) {
-          failures.add(e.getMessage());
-        }
-      }
-      utensils.getAsset().copy();
-      utensils.getAsset().copyAssetsFromContent(config.getContentFolder());
-      reportRenderingErrors(templates.diagnostics(), failures, diagnostics);
-      for (Throwable t : utensils.getAsset().getErrors()) {
-        diagnostics.add(
-            Diagnostic.error(
-                config.getAssetFolderName() + "/", 0, 0, "cannot copy asset: " + t.getMessage(),
-                "check the file's permissions"));
-      }
-      return templates;
-    } finally {
-      db.close();
-      db.shutdown();
+  /**
+   * Renders the site into the configured destination (after {@link #crawl}); returns the
+   * templates (to render emails with), or {@code null} if they could not be loaded.
+   */
+  FreemarkerTemplates render(
+      Catalog catalog, Newsletter newsletter, LocalDate today, Diagnostics diagnostics,
+      java.util.function.Consumer<String> progress) {
+    DefaultJBakeConfiguration config = project.config();
+    long start = System.nanoTime();
+    StoreSnapshot snapshot = StoreSnapshot.load(db, config.getDataFileDocType(), hidden(today, project.zone()));
+    snapshot.addBodies(source -> {
+      Entry e = catalog.entry(source);
+      return e == null ? null : CatalogMarkupEngine.bodyFields(e);
+    });
+    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
+    FreemarkerTemplates templates;
+    try {
+      templates = new FreemarkerTemplates(db, snapshot, project, catalog, newsletter, helpers);
+    } catch (IOException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              config.getTemplateFolderName() + "/", 0, 0, "cannot read templates: " + e.getMessage(),
+              "check the folder"));
+      return null;
     }
+    Renderer renderer = new Renderer(db, config, templates);
+    List<String> failures = new ArrayList<>();
+    int pages = 0;
+    for (RenderingTool tool : tools(config, templates, project, snapshot)) {
+      try {
+        pages += tool.render(renderer, db, config);
+      } catch (RenderingException e) {
+        failures.add(e.getMessage());
+      }
+    }
+    progress.accept("rendered " + pages + " pages" + SiteBaker.took(start));
+    Asset asset = new Asset(config);
+    asset.copy();
+    asset.copyAssetsFromContent(config.getContentFolder());
+    reportRenderingErrors(templates.diagnostics(), failures, diagnostics);
+    for (Throwable t : asset.getErrors()) {
+      diagnostics.add(
+          Diagnostic.error(
+              config.getAssetFolderName() + "/", 0, 0, "cannot copy asset: " + t.getMessage(),
+              "check the file's permissions"));
+    }
+    return templates;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    db.shutdown();
   }
 
   private static synchronized void registerTypes(DefaultJBakeConfiguration config) {
@@ -118,27 +157,20 @@ final class JbakeRenderer {
   }
 
   /**
-   * Deletes from the store what readers may not see: drafts, scheduled documents, anything dated
-   * after the build date — whichever engine parsed it. Nothing is rendered for them, so they are
-   * absent from pages, lists, tags, feed and sitemap.
+   * What readers may not see: drafts, scheduled documents, anything dated after the build date.
+   * Nothing is rendered for them, so they are absent from pages, lists, tags, feed and sitemap.
    */
-  private static void removeUnpublished(ContentStore db, LocalDate today, ZoneId zone) {
+  private static java.util.function.Predicate<DocumentModel> hidden(LocalDate today, ZoneId zone) {
     Date endOfToday = Date.from(today.plusDays(1).atStartOfDay(zone).toInstant());
-    for (String type : DocumentTypes.getDocumentTypes()) {
-      for (DocumentModel doc : db.getAllContent(type)) {
-        boolean published = CatalogMarkupEngine.PUBLISHED.equals(doc.getStatus());
-        boolean future = doc.getDate() != null && !doc.getDate().before(endOfToday);
-        if (!published || future) {
-          db.deleteContent(doc.getSourceuri());
-        }
-      }
-    }
+    return doc -> !CatalogMarkupEngine.PUBLISHED.equals(doc.getStatus())
+        || (doc.getDate() != null && !doc.getDate().before(endOfToday));
   }
 
   private static List<RenderingTool> tools(
-      DefaultJBakeConfiguration config, FreemarkerTemplates templates, SiteProject project) {
+      DefaultJBakeConfiguration config, FreemarkerTemplates templates, SiteProject project, StoreSnapshot snapshot) {
     List<RenderingTool> tools = new ArrayList<>();
-    tools.add(new DocumentsRenderer());
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    tools.add(new DocumentPagesRenderer(snapshot, templates, config.getDataFileDocType(), threads));
     tools.add(new IndexRenderer());
     tools.add(new ArchiveRenderer());
     tools.add(new TagsRenderer());

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
@@ -90,18 +95,58 @@ public final class SiteBaker {
 
   private Result bake(Request request, Diagnostics diagnostics) throws ContentException {
     SiteProject project = SiteProject.load(request.source(), request.output());
-    progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
-    List<Document> docs = new ContentLoader(project).load(diagnostics);
-    Catalog catalog;
-    Newsletter newsletter;
+    // JBake's store takes a second to start and needs nothing from the content: start it now,
+    // beside the reading and rendering of the content.
+    ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "press-store");
+      t.setDaemon(true);
+      return t;
+    });
+    Future<JbakeRenderer> store = storeThread.submit(() -> JbakeRenderer.start(project));
     try {
-      catalog = new CatalogBuilder(project.catalogSettings()).build(docs, request.today());
-      newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog));
+      return bake(request, project, storeThread, store, diagnostics);
+    } finally {
+      storeThread.shutdown();
+      try {
+        storeThread.awaitTermination(1, TimeUnit.MINUTES); // a crawl still running
+        store.get().close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // reported where the store is used
+      }
+    }
+  }
+
+  private Result bake(
+      Request request, SiteProject project, ExecutorService storeThread, Future<JbakeRenderer> store,
+      Diagnostics diagnostics) throws ContentException {
+    progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
+    long start = System.nanoTime();
+    List<Document> docs = new ContentLoader(project).load(diagnostics);
+    CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
+    List<CatalogBuilder.Planned> plan;
+    try {
+      plan = builder.plan(docs, request.today());
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
       return result(diagnostics, null, 0, 0);
     }
-    if (!diagnostics.hasErrors()) {
+    // JBake's crawl needs only the front matter: it runs on the store's thread while the
+    // bodies are rendered here.
+    Future<?> crawl = diagnostics.hasErrors() ? null : storeThread.submit(() -> {
+      store.get().crawl(plan);
+      return null;
+    });
+    Catalog catalog = builder.render(plan);
+    Newsletter newsletter;
+    try {
+      newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog));
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics());
+      return result(diagnostics, null, 0, 0);
+    }
+    if (!diagnostics.hasErrors() && project.lintEnabled()) {
       diagnostics.addAll(new ContentLint(lintSettings(project, request.today())).check(catalog));
     }
     if (diagnostics.hasErrors()) {
@@ -110,7 +155,8 @@ public final class SiteBaker {
     progress.accept(
         "read " + catalog.all().size() + " files: " + catalog.entries().size() + " published, "
             + (catalog.all().size() - catalog.entries().size()) + " drafts or future; "
-            + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s"));
+            + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s")
+            + took(start));
     NewsletterWriter emails = newsletter.issues().isEmpty() ? null : NewsletterWriter.prepare(project, newsletter);
 
     OutputFolder site = stage(request.output());
@@ -118,12 +164,12 @@ public final class SiteBaker {
     try {
       mail = stage(request.newsletterOutput());
       project.config().setDestinationFolder(site.staging().toFile());
-      progress.accept("rendering pages");
-      FreemarkerTemplates templates =
-          new JbakeRenderer().render(project, catalog, newsletter, request.today(), diagnostics);
+      JbakeRenderer jbake = jbake(store, crawl);
+      FreemarkerTemplates templates = jbake.render(catalog, newsletter, request.today(), diagnostics, progress);
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
-        progress.accept("rendering " + newsletter.issues().size() + " emails");
+        long emailStart = System.nanoTime();
         emails.write(templates, mail.staging(), diagnostics);
+        progress.accept("rendered " + newsletter.issues().size() + " email" + (newsletter.issues().size() == 1 ? "" : "s") + took(emailStart));
       }
       if (diagnostics.hasErrors()) {
         return result(diagnostics, catalog, 0, 0);
@@ -145,15 +191,34 @@ public final class SiteBaker {
     }
   }
 
-  /** The content lint's limits: the ones the content library is written to. */
+  /** The content lint's limits ({@code press.lint.*} in jbake.properties). */
   private static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
     Path assets = project.source().resolve(project.config().getAssetFolderName());
     Path content = project.contentFolder();
-    return new ContentLint.Settings(today, 60, 150, 200, project.generatedUrls(), path -> {
+    return new ContentLint.Settings(today, project.lintLimit("subject_chars", 60), project.lintLimit("email_words", 150),
+        project.lintLimit("summary_chars", 200), project.generatedUrls(), path -> {
       String relative = path.substring(1);
       return !relative.isEmpty() && !relative.endsWith(".md")
           && (Files.isRegularFile(assets.resolve(relative)) || Files.isRegularFile(content.resolve(relative)));
     });
+  }
+
+  /** " (1.2 s)": how long since {@code start}, for progress lines. */
+  static String took(long start) {
+    return String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9);
+  }
+
+  private static JbakeRenderer jbake(Future<JbakeRenderer> store, Future<?> crawl) throws ContentException {
+    try {
+      crawl.get();
+      return store.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, "interrupted", "bake again"));
+    } catch (ExecutionException e) {
+      throw new ContentException(Diagnostic.error("jbake.properties", 0, 0,
+          "JBake failed: " + e.getCause(), "check db.store and db.path in jbake.properties, or bake with --verbose"));
+    }
   }
 
   private static OutputFolder stage(Path output) throws ContentException {

@@ -126,6 +126,23 @@ public final class SiteProject {
     return map;
   }
 
+  /**
+   * Whether the content lint runs ({@code press.lint=true}): it holds the library to the limits
+   * of a Callback Press site; other JBake projects bake without it.
+   */
+  public boolean lintEnabled() {
+    return Boolean.parseBoolean(string(config, "press.lint", "false"));
+  }
+
+  /** A limit of the content lint, {@code press.lint.<name>}, or the default. */
+  public int lintLimit(String name, int fallback) {
+    try {
+      return Integer.parseInt(string(config, "press.lint." + name, String.valueOf(fallback)));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
   /** The newsletter's stylesheet, relative to the project ({@code newsletter.css}). */
   public Path emailCss() {
     return source.resolve(string(config, "newsletter.css", "assets/css/email.css"));

@@ -39,6 +39,11 @@ public final class TestSite {
     return project;
   }
 
+  /** Copies fixture {@code name} alone (its own templates) to {@code project}. */
+  public static void copyFixture(String name, Path project) {
+    copyTree(Path.of("src", "test", "resources", "sites", name), project);
+  }
+
   /** Bakes {@code project} into {@code output} on {@link #TODAY}. */
   public static SiteBaker.Result bake(Path project, Path output) {
     return new SiteBaker(step -> {}).bake(new SiteBaker.Request(project, output, TODAY));

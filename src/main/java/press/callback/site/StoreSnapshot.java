@@ -1,0 +1,160 @@
+package press.callback.site;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jbake.app.ContentStore;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.DocumentTypes;
+import org.jbake.template.model.TemplateModel;
+
+/**
+ * JBake's content store read once, after the crawl: every list JBake's templates ask for
+ * ({@code published_posts}, {@code tags}, {@code tag_posts}, …) comes from here instead of a
+ * database query per access — in the order JBake's own queries return, since they are the source.
+ *
+ * <p>Immutable after loading, so pages can be rendered on several threads.
+ */
+final class StoreSnapshot {
+  private static final String PUBLISHED = "published";
+
+  private final List<String> types;
+  private final String dataType;
+  private final Map<String, List<DocumentModel>> all = new LinkedHashMap<>();
+  private final Map<String, List<DocumentModel>> published = new HashMap<>();
+  private final Set<String> allTags;
+  private final Map<String, DocumentModel> data = new HashMap<>();
+
+  private StoreSnapshot(List<String> types, String dataType, Set<String> allTags) {
+    this.types = types;
+    this.dataType = dataType;
+    this.allTags = allTags;
+  }
+
+  /**
+   * Reads every document of every registered type, one query per type, first deleting from the
+   * store what readers may not see ({@code hidden}) — drafts and scheduled documents of other
+   * engines (AsciiDoc, say), which JBake would otherwise render.
+   */
+  static StoreSnapshot load(ContentStore db, String dataType, java.util.function.Predicate<DocumentModel> hidden) {
+    List<String> types = List.of(DocumentTypes.getDocumentTypes());
+    Map<String, List<DocumentModel>> kept = new LinkedHashMap<>();
+    for (String type : types) {
+      List<DocumentModel> docs = new ArrayList<>();
+      for (DocumentModel d : db.getAllContent(type)) {
+        if (!type.equals(dataType) && hidden.test(d)) {
+          db.deleteContent(d.getSourceuri());
+        } else {
+          docs.add(d);
+        }
+      }
+      kept.put(type, List.copyOf(docs));
+    }
+    StoreSnapshot s = new StoreSnapshot(types, dataType, Collections.unmodifiableSet(db.getAllTags()));
+    kept.forEach((type, docs) -> {
+      s.all.put(type, docs);
+      s.published.put(type, docs.stream().filter(d -> PUBLISHED.equals(d.getStatus())).toList());
+      if (type.equals(dataType)) {
+        docs.forEach(d -> s.data.put(d.getSourceuri(), d));
+      }
+    });
+    return s;
+  }
+
+  /**
+   * Adds the rendered body (and what comes from it) to every document our engine crawled: the
+   * crawl ran before the bodies were ready. Called once, before any page is rendered.
+   */
+  void addBodies(java.util.function.Function<String, Map<String, Object>> bySource) {
+    for (List<DocumentModel> docs : all.values()) {
+      for (DocumentModel d : docs) {
+        Object source = d.get("source");
+        Map<String, Object> fields = source == null ? null : bySource.apply(source.toString());
+        if (fields != null) {
+          d.putAll(fields);
+        }
+      }
+    }
+  }
+
+  /** The document types, in JBake's registry order. */
+  List<String> types() {
+    return types;
+  }
+
+  /** Every document of a type, newest first (JBake's {@code getAllContent}). */
+  List<DocumentModel> all(String type) {
+    return all.getOrDefault(type, List.of());
+  }
+
+  /** Published documents of a type, newest first. */
+  List<DocumentModel> published(String type) {
+    return published.getOrDefault(type, List.of());
+  }
+
+  /** Published documents of every type, type by type (JBake's {@code published_content}). */
+  List<DocumentModel> publishedContent() {
+    List<DocumentModel> out = new ArrayList<>();
+    types.forEach(t -> out.addAll(published(t)));
+    return out;
+  }
+
+  /** Every document but data files (JBake's {@code all_content}). */
+  List<DocumentModel> allContent() {
+    List<DocumentModel> out = new ArrayList<>();
+    types.stream().filter(t -> !t.equals(dataType)).forEach(t -> out.addAll(all(t)));
+    return out;
+  }
+
+  /** Tags of published documents of every type. */
+  Set<String> allTags() {
+    return allTags;
+  }
+
+  /** Published posts carrying {@code tag}. */
+  List<DocumentModel> postsTagged(String tag) {
+    return published("post").stream().filter(d -> has(d, tag)).toList();
+  }
+
+  /** Published documents of every type carrying {@code tag}, type by type. */
+  List<DocumentModel> documentsTagged(String tag) {
+    List<DocumentModel> out = new ArrayList<>();
+    for (String t : types) {
+      published(t).stream().filter(d -> has(d, tag)).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** JBake's {@code tags}: one model per tag with its URI and documents. */
+  List<TemplateModel> tags(String tagPath, String extension) {
+    List<TemplateModel> out = new ArrayList<>();
+    for (String tag : allTags) {
+      TemplateModel t = new TemplateModel();
+      t.setName(tag);
+      t.setUri(tagPath + "/" + tag + extension);
+      t.put("tagged_posts", postsTagged(tag));
+      t.put("tagged_documents", documentsTagged(tag));
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** A data file by its path under {@code data/} (JBake's {@code data.get(ref)}). */
+  Map<String, Object> data(String ref) {
+    DocumentModel d = data.get(ref);
+    return d == null ? Map.of() : d;
+  }
+
+  private static boolean has(DocumentModel d, String tag) {
+    Object tags = d.get("tags");
+    if (tags instanceof String[] a) {
+      return Arrays.asList(a).contains(tag);
+    }
+    return tags instanceof java.util.Collection<?> c && c.contains(tag);
+  }
+}

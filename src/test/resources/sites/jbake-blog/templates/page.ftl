@@ -1,0 +1,1 @@
+<html><body><h1>${content.title}</h1>${content.body}</body></html>
