@@ -1,6 +1,5 @@
 package press.callback.content;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
@@ -10,6 +9,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import press.callback.content.markdown.HeadingIdExtension;
 import press.callback.content.markdown.PlaceholderExtension;
+import press.callback.content.markdown.QuickAutolinkExtension;
 
 /**
  * Markdown to HTML with flexmark, configured here rather than through JBake's pegdown flags:
@@ -28,7 +28,7 @@ public final class MarkdownRenderer {
         Parser.EXTENSIONS,
         List.of(
             TablesExtension.create(),
-            AutolinkExtension.create(),
+            QuickAutolinkExtension.create(),
             StrikethroughExtension.create(),
             TypographicExtension.create(),
             HeadingIdExtension.create(),
