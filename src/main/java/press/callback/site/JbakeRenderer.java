@@ -10,22 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
-import org.jbake.app.Renderer;
 import org.jbake.app.Asset;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
 import org.jbake.parser.Engines;
-import org.jbake.render.ArchiveRenderer;
-import org.jbake.render.Error404Renderer;
-import org.jbake.render.FeedRenderer;
-import org.jbake.render.IndexRenderer;
-import org.jbake.render.RenderingTool;
-import org.jbake.render.SitemapRenderer;
-import org.jbake.render.TagsRenderer;
 import org.jbake.template.ModelExtractors;
 import org.jbake.template.ModelExtractorsDocumentTypeListener;
-import org.jbake.template.RenderingException;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.Entry;
@@ -113,16 +104,10 @@ final class JbakeRenderer implements AutoCloseable {
               "check the folder"));
       return null;
     }
-    Renderer renderer = new Renderer(db, config, templates);
-    List<String> failures = new ArrayList<>();
-    int pages = 0;
-    for (RenderingTool tool : tools(config, templates, project, snapshot)) {
-      try {
-        pages += tool.render(renderer, db, config);
-      } catch (RenderingException e) {
-        failures.add(e.getMessage());
-      }
-    }
+    SitePages sitePages = new SitePages(project, snapshot, templates, config.getDestinationFolder().toPath(),
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    int pages = sitePages.all();
+    List<String> failures = sitePages.failures();
     progress.accept("rendered " + pages + " pages" + SiteBaker.took(start));
     Asset asset = new Asset(config);
     asset.copy();
@@ -166,20 +151,6 @@ final class JbakeRenderer implements AutoCloseable {
         || (doc.getDate() != null && !doc.getDate().before(endOfToday));
   }
 
-  private static List<RenderingTool> tools(
-      DefaultJBakeConfiguration config, FreemarkerTemplates templates, SiteProject project, StoreSnapshot snapshot) {
-    List<RenderingTool> tools = new ArrayList<>();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    tools.add(new DocumentPagesRenderer(snapshot, templates, config.getDataFileDocType(), threads));
-    tools.add(new IndexRenderer());
-    tools.add(new ArchiveRenderer());
-    tools.add(new TagsRenderer());
-    tools.add(new FeedRenderer());
-    tools.add(new SitemapRenderer());
-    tools.add(new Error404Renderer());
-    tools.add(new ExtraPagesRenderer(templates, project.extraPages()));
-    return tools;
-  }
 
   /**
    * Template errors become one diagnostic per place in a template (a broken layout would
