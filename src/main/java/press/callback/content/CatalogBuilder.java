@@ -56,6 +56,14 @@ public final class CatalogBuilder {
    *     written to the same file
    */
   public List<Planned> plan(List<Document> docs, LocalDate today) throws ContentException {
+    return plan(docs, today, false);
+  }
+
+  /**
+   * As {@link #plan(List, LocalDate)}; with {@code preview}, drafts and future documents are
+   * visible too (the dev server's {@code --drafts}).
+   */
+  public List<Planned> plan(List<Document> docs, LocalDate today, boolean preview) throws ContentException {
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, Document> byUri = new HashMap<>();
     List<Planned> planned = new ArrayList<>();
@@ -82,7 +90,7 @@ public final class CatalogBuilder {
                 "rename or move the file"));
         continue;
       }
-      planned.add(new Planned(doc, uri, settings.uris().url(doc.contentPath()), doc.isVisibleOn(today)));
+      planned.add(new Planned(doc, uri, settings.uris().url(doc.contentPath()), preview || doc.isVisibleOn(today)));
     }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
@@ -92,8 +100,21 @@ public final class CatalogBuilder {
 
   /** Renders every body (in parallel: each document is independent) into the catalog. */
   public Catalog render(List<Planned> plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * Renders the bodies of {@code plan} into a catalog, reusing the rendered body of every document
+   * of {@code previous} that is the same object in the plan (the dev server re-renders only what
+   * was edited). Bodies depend on their own document only, so reuse gives the same catalog.
+   */
+  public Catalog render(List<Planned> plan, Catalog previous) {
     List<Entry> entries = plan.parallelStream()
-        .map(p -> new Entry(p.doc(), renderer.render(p.doc()), p.uri(), p.url(), p.visible()))
+        .map(p -> {
+          Entry old = previous == null ? null : previous.entry(p.doc().path());
+          Body body = old != null && old.doc() == p.doc() ? old.body() : renderer.render(p.doc());
+          return new Entry(p.doc(), body, p.uri(), p.url(), p.visible());
+        })
         .toList();
     String ext = settings.uris().outputExtension();
     return new Catalog(entries, settings.stepNames(), "/" + settings.tagPath() + "/", ext);

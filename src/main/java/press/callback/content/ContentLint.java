@@ -56,6 +56,14 @@ public final class ContentLint {
 
   /** Every problem of the catalog, by file and line. */
   public List<Diagnostic> check(Catalog catalog) {
+    return check(catalog, path -> true);
+  }
+
+  /**
+   * The problems of the documents whose path {@code only} accepts (the dev server checks what
+   * was edited), with the whole catalog as what links may lead to.
+   */
+  public List<Diagnostic> check(Catalog catalog, Predicate<String> only) {
     List<Diagnostic> out = new ArrayList<>();
     List<Entry> checked = catalog.all().stream().filter(e -> e.doc().status() != Status.DRAFT).toList();
     Map<String, Entry> byUrl = new HashMap<>();
@@ -63,9 +71,12 @@ public final class ContentLint {
     Map<String, Entry> byTitle = new HashMap<>();
     for (Entry e : checked.stream().sorted(Comparator.comparing(Entry::path)).toList()) {
       Entry first = byTitle.putIfAbsent(e.title().toLowerCase(java.util.Locale.ROOT), e);
-      if (first != null) {
+      if (first != null && (only.test(e.path()) || only.test(first.path()))) {
         out.add(at(e, "title", "title '" + e.title() + "' is also the title of " + first.path(),
             "give each article, template, tip and page its own title"));
+      }
+      if (!only.test(e.path())) {
+        continue;
       }
       if (ContentTypes.SNIPPET.equals(e.type())) {
         snippet(e, out);

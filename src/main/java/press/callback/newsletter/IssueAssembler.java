@@ -46,7 +46,15 @@ public final class IssueAssembler {
    *     it, two issues on one date, or a file name that contradicts the date
    */
   public static List<Issue> assemble(Catalog catalog) throws ContentException {
-    List<Entry> issues = notDraft(catalog, ContentTypes.ISSUE).stream()
+    return assemble(catalog, false);
+  }
+
+  /**
+   * As {@link #assemble(Catalog)}; with {@code withDraftIssues}, draft issues are assembled too
+   * (to preview them), still from articles, tips and snippets that are not drafts.
+   */
+  public static List<Issue> assemble(Catalog catalog, boolean withDraftIssues) throws ContentException {
+    List<Entry> issues = (withDraftIssues ? dated(catalog, ContentTypes.ISSUE) : notDraft(catalog, ContentTypes.ISSUE)).stream()
         .sorted(Comparator.comparing(Entry::date).thenComparing(Entry::path))
         .toList();
     List<Entry> posts = notDraft(catalog, ContentTypes.POST);
@@ -87,6 +95,10 @@ public final class IssueAssembler {
       throw new ContentException(problems);
     }
     return List.copyOf(out);
+  }
+
+  private static List<Entry> dated(Catalog catalog, String type) {
+    return catalog.all().stream().filter(e -> e.type().equals(type) && e.date() != null).toList();
   }
 
   private static List<Entry> notDraft(Catalog catalog, String type) {

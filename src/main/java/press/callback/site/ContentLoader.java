@@ -65,6 +65,13 @@ final class ContentLoader {
     return docs;
   }
 
+  /** Reads and validates one content file (the dev server's edit). */
+  Document load(Path file) throws ContentException {
+    Path content = project.contentFolder();
+    String path = slashes(project.source().relativize(file));
+    return reader.read(parser.parse(path, read(file, path)), slashes(content.relativize(file)));
+  }
+
   /** The files to parse, depth first in name order, as JBake's crawler visits them. */
   private List<Path> files(File folder) {
     List<Path> out = new ArrayList<>();

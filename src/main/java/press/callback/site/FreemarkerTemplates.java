@@ -47,6 +47,8 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
   private final StoreSnapshot snapshot;
   private final Map<String, java.util.function.Function<SnapshotModel, Object>> lists;
   private final int postsPerPage;
+  private final ContentStore store;
+  private final SiteProject project;
 
   FreemarkerTemplates(
       ContentStore store,
@@ -56,7 +58,21 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
       Newsletter newsletter,
       TemplateHelpers helpers)
       throws IOException {
+    this(store, snapshot, project, catalog, newsletter, helpers, null);
+  }
+
+  private FreemarkerTemplates(
+      ContentStore store,
+      StoreSnapshot snapshot,
+      SiteProject project,
+      Catalog catalog,
+      Newsletter newsletter,
+      TemplateHelpers helpers,
+      Configuration warm)
+      throws IOException {
     super(store, project.config());
+    this.store = store;
+    this.project = project;
     this.snapshot = snapshot;
     this.lists = SnapshotModel.lists(snapshot, project.config().getTagPathName(), project.config().getOutputExtension());
     this.postsPerPage = project.config().getPaginateIndex() ? project.config().getPostsPerPage() : 0;
@@ -67,8 +83,26 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
     this.newsletter = newsletter;
     this.errors =
         new TemplateErrors(project.templateFolder(), jbake.getTemplateFolderName());
+    this.freemarker = warm != null ? warm : configuration(project);
+  }
+
+  /**
+   * The same templates (already parsed, so the dev server's edits render at once) over new
+   * content.
+   */
+  FreemarkerTemplates with(StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter, TemplateHelpers helpers) {
+    try {
+      return new FreemarkerTemplates(store, snapshot, project, catalog, newsletter, helpers, freemarker);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // not thrown: the folder was read before
+    }
+  }
+
+  private static Configuration configuration(SiteProject project) throws IOException {
+    JBakeConfiguration jbake = project.config();
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
     c.setDirectoryForTemplateLoading(project.templateFolder().toFile());
+    c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // a template edit means a new bake
     c.setDefaultEncoding(jbake.getTemplateEncoding());
     c.setOutputEncoding(jbake.getOutputEncoding());
     c.setLocale(project.locale());
@@ -81,7 +115,7 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
     c.setFallbackOnNullLoopVariable(false);
     c.setAPIBuiltinEnabled(false);
     c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    this.freemarker = c;
+    return c;
   }
 
   /** Template errors met so far, in the order met. */

@@ -79,16 +79,22 @@ final class JbakeRenderer implements AutoCloseable {
     crawler.crawlDataFiles();
   }
 
+  /** What a render made: the store's documents and the templates, to render emails and edits with. */
+  record Rendered(StoreSnapshot snapshot, FreemarkerTemplates templates) {}
+
   /**
    * Renders the site into the configured destination (after {@link #crawl}); returns the
-   * templates (to render emails with), or {@code null} if they could not be loaded.
+   * snapshot and templates, or {@code null} if the templates could not be loaded.
+   *
+   * @param preview whether drafts and future documents are shown (the dev server's --drafts)
    */
-  FreemarkerTemplates render(
-      Catalog catalog, Newsletter newsletter, LocalDate today, Diagnostics diagnostics,
+  Rendered render(
+      Catalog catalog, Newsletter newsletter, LocalDate today, boolean preview, Diagnostics diagnostics,
       java.util.function.Consumer<String> progress) {
     DefaultJBakeConfiguration config = project.config();
     long start = System.nanoTime();
-    StoreSnapshot snapshot = StoreSnapshot.load(db, config.getDataFileDocType(), hidden(today, project.zone()));
+    StoreSnapshot snapshot = StoreSnapshot.load(db, config.getDataFileDocType(),
+        preview ? doc -> false : hidden(today, project.zone()));
     snapshot.addBodies(source -> {
       Entry e = catalog.entry(source);
       return e == null ? null : CatalogMarkupEngine.bodyFields(e);
@@ -119,7 +125,7 @@ final class JbakeRenderer implements AutoCloseable {
               config.getAssetFolderName() + "/", 0, 0, "cannot copy asset: " + t.getMessage(),
               "check the file's permissions"));
     }
-    return templates;
+    return new Rendered(snapshot, templates);
   }
 
   @Override
@@ -157,7 +163,7 @@ final class JbakeRenderer implements AutoCloseable {
    * otherwise repeat once per page); failures without a template diagnostic are reported as they
    * are.
    */
-  private static void reportRenderingErrors(
+  static void reportRenderingErrors(
       List<Diagnostic> fromTemplates, List<String> failures, Diagnostics diagnostics) {
     Map<String, List<Diagnostic>> byPlace = new LinkedHashMap<>();
     for (Diagnostic d : fromTemplates) {

@@ -40,13 +40,35 @@ public final class SiteBaker {
    * @param output the site folder to (re)place
    * @param newsletterOutput the folder of the issues' emails to (re)place
    * @param today the build date: later documents are not published
+   * @param preview whether drafts and future documents are baked too, and draft issues written as
+   *     email (the dev server's {@code --drafts}; never for a site to publish)
    */
-  public record Request(Path source, Path output, Path newsletterOutput, LocalDate today) {
+  public record Request(Path source, Path output, Path newsletterOutput, LocalDate today, boolean preview) {
+    /** A bake of what readers may see. */
+    public Request(Path source, Path output, Path newsletterOutput, LocalDate today) {
+      this(source, output, newsletterOutput, today, false);
+    }
+
     /** The default newsletter folder: {@code newsletter} beside the site folder. */
     public Request(Path source, Path output, LocalDate today) {
       this(source, output, output.toAbsolutePath().normalize().resolveSibling("newsletter"), today);
     }
   }
+
+  /**
+   * What a successful bake leaves warm for the dev server to apply edits to, without reading,
+   * rendering or crawling everything again.
+   */
+  record Warm(
+      SiteProject project,
+      Request request,
+      List<Document> docs,
+      List<CatalogBuilder.Planned> plan,
+      Catalog catalog,
+      Newsletter newsletter,
+      StoreSnapshot snapshot,
+      FreemarkerTemplates templates,
+      NewsletterWriter emails) {}
 
   /**
    * What a bake did.
@@ -80,11 +102,16 @@ public final class SiteBaker {
   }
 
   public Result bake(Request request) {
+    return bake(request, warm -> {});
+  }
+
+  /** Bakes; after a successful bake, hands what it made to {@code keep}. */
+  Result bake(Request request, Consumer<Warm> keep) {
     synchronized (ONE_BAKE_AT_A_TIME) {
       Diagnostics diagnostics = new Diagnostics();
       Result result;
       try {
-        result = bake(request, diagnostics);
+        result = bake(request, diagnostics, keep);
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());
         result = result(diagnostics, null, 0, 0);
@@ -93,7 +120,7 @@ public final class SiteBaker {
     }
   }
 
-  private Result bake(Request request, Diagnostics diagnostics) throws ContentException {
+  private Result bake(Request request, Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     SiteProject project = SiteProject.load(request.source(), request.output());
     // JBake's store takes a second to start and needs nothing from the content: start it now,
     // beside the reading and rendering of the content.
@@ -104,7 +131,7 @@ public final class SiteBaker {
     });
     Future<JbakeRenderer> store = storeThread.submit(() -> JbakeRenderer.start(project));
     try {
-      return bake(request, project, storeThread, store, diagnostics);
+      return bake(request, project, storeThread, store, diagnostics, keep);
     } finally {
       storeThread.shutdown();
       try {
@@ -120,14 +147,14 @@ public final class SiteBaker {
 
   private Result bake(
       Request request, SiteProject project, ExecutorService storeThread, Future<JbakeRenderer> store,
-      Diagnostics diagnostics) throws ContentException {
+      Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
     List<Document> docs = new ContentLoader(project).load(diagnostics);
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
     List<CatalogBuilder.Planned> plan;
     try {
-      plan = builder.plan(docs, request.today());
+      plan = builder.plan(docs, request.today(), request.preview());
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
       return result(diagnostics, null, 0, 0);
@@ -141,7 +168,7 @@ public final class SiteBaker {
     Catalog catalog = builder.render(plan);
     Newsletter newsletter;
     try {
-      newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog));
+      newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog, request.preview()));
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics());
       return result(diagnostics, null, 0, 0);
@@ -165,7 +192,9 @@ public final class SiteBaker {
       mail = stage(request.newsletterOutput());
       project.config().setDestinationFolder(site.staging().toFile());
       JbakeRenderer jbake = jbake(store, crawl);
-      FreemarkerTemplates templates = jbake.render(catalog, newsletter, request.today(), diagnostics, progress);
+      JbakeRenderer.Rendered rendered =
+          jbake.render(catalog, newsletter, request.today(), request.preview(), diagnostics, progress);
+      FreemarkerTemplates templates = rendered == null ? null : rendered.templates();
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();
         emails.write(templates, mail.staging(), diagnostics);
@@ -177,6 +206,7 @@ public final class SiteBaker {
       int files = site.countFiles();
       site.commit();
       mail.commit();
+      keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered.snapshot(), templates, emails));
       return result(diagnostics, catalog, files, newsletter.issues().size());
     } catch (IOException e) {
       diagnostics.add(
@@ -192,7 +222,7 @@ public final class SiteBaker {
   }
 
   /** The content lint's limits ({@code press.lint.*} in jbake.properties). */
-  private static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
+  static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
     Path assets = project.source().resolve(project.config().getAssetFolderName());
     Path content = project.contentFolder();
     return new ContentLint.Settings(today, project.lintLimit("subject_chars", 60), project.lintLimit("email_words", 150),
@@ -239,7 +269,7 @@ public final class SiteBaker {
   }
 
   /** Adds the quoted source line to diagnostics that point at a line but do not show it. */
-  private static Result withSourceLines(Result r, Path source) {
+  static Result withSourceLines(Result r, Path source) {
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : r.diagnostics()) {
       if (d.line() > 0 && d.sourceLine().isEmpty()) {

@@ -153,8 +153,58 @@ final class SitePages {
     return null;
   }
 
+  /**
+   * {@code docs} with the documents whose pages name one of them as previous or next (the nearest
+   * published document of the same type on either side).
+   */
+  List<DocumentModel> withNeighbours(Collection<DocumentModel> docs) {
+    Map<String, DocumentModel> out = new java.util.LinkedHashMap<>();
+    for (DocumentModel doc : docs) {
+      out.put(doc.getSourceuri(), doc);
+      List<DocumentModel> typed = snapshot.all(doc.getType());
+      for (int i = 0; i < typed.size(); i++) {
+        if (typed.get(i).getSourceuri().equals(doc.getSourceuri())) {
+          for (int step : new int[] {-1, 1}) {
+            for (int j = i + step; j >= 0 && j < typed.size(); j += step) {
+              if (PUBLISHED.equals(typed.get(j).getStatus())) {
+                out.putIfAbsent(typed.get(j).getSourceuri(), typed.get(j));
+                break;
+              }
+            }
+          }
+          break;
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * The pages of the paged index that list one of {@code docs}, and the first page (the home page
+   * may show more than the posts).
+   */
+  int indexPagesListing(Collection<DocumentModel> docs) {
+    if (!config.getPaginateIndex()) {
+      return index();
+    }
+    List<DocumentModel> posts = snapshot.published("post");
+    Set<Integer> pages = new java.util.TreeSet<>(Set.of(1));
+    for (DocumentModel doc : docs) {
+      for (int i = 0; i < posts.size(); i++) {
+        if (posts.get(i).getSourceuri().equals(doc.getSourceuri())) {
+          pages.add(i / config.getPostsPerPage() + 1);
+        }
+      }
+    }
+    return index(pages::contains);
+  }
+
   /** The home page, or every page of the paged index (as JBake's renderIndexPaging). */
   int index() {
+    return index(page -> true);
+  }
+
+  private int index(java.util.function.IntPredicate which) {
     if (!config.getRenderIndex()) {
       return 0;
     }
@@ -166,7 +216,12 @@ final class SitePages {
     }
     PagingHelper paging = new PagingHelper(total, config.getPostsPerPage());
     int pages = paging.getNumberOfPages();
+    int written = 0;
     for (int page = 1; page <= pages; page++) {
+      if (!which.test(page)) {
+        continue;
+      }
+      written++;
       TemplateModel model = new TemplateModel();
       model.setNumberOfPages(pages);
       model.setCurrentPageNuber(page);
@@ -180,7 +235,7 @@ final class SitePages {
         failures.add("index page " + page + ": " + e.getMessage());
       }
     }
-    return pages;
+    return written;
   }
 
   int archive() {

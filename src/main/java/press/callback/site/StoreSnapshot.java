@@ -82,6 +82,35 @@ final class StoreSnapshot {
     }
   }
 
+  /**
+   * A snapshot with documents replaced, each by its {@code source} (the dev server's edits; the
+   * replacements keep their places in the lists, so dates, types and tags must be unchanged).
+   */
+  StoreSnapshot replacing(Map<String, DocumentModel> bySource) {
+    StoreSnapshot s = new StoreSnapshot(types, dataType, allTags);
+    all.forEach((type, docs) -> {
+      List<DocumentModel> replaced = docs.stream()
+          .map(d -> bySource.getOrDefault(String.valueOf(d.get("source")), d))
+          .toList();
+      s.all.put(type, replaced);
+      s.published.put(type, replaced.stream().filter(d -> PUBLISHED.equals(d.getStatus())).toList());
+    });
+    s.data.putAll(data);
+    return s;
+  }
+
+  /** The document of a source file ({@code content/…}), or {@code null}. */
+  DocumentModel bySource(String source) {
+    for (List<DocumentModel> docs : all.values()) {
+      for (DocumentModel d : docs) {
+        if (source.equals(d.get("source"))) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The document types, in JBake's registry order. */
   List<String> types() {
     return types;

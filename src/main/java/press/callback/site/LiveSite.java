@@ -1,0 +1,418 @@
+package press.callback.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jbake.model.DocumentModel;
+import press.callback.content.Catalog;
+import press.callback.content.CatalogBuilder;
+import press.callback.content.ContentLint;
+import press.callback.content.Document;
+import press.callback.content.Entry;
+import press.callback.content.Status;
+import press.callback.diag.ContentException;
+import press.callback.diag.Diagnostic;
+import press.callback.diag.Diagnostics;
+import press.callback.newsletter.Issue;
+import press.callback.newsletter.IssueAssembler;
+import press.callback.newsletter.Newsletter;
+
+/**
+ * The site as the dev server keeps it: baked once, then kept up to date edit by edit in the same
+ * JVM. An edited article is read, checked and rendered alone, and only the pages that show it are
+ * written again (its page, its neighbours, the index page and tag pages that list it, archive,
+ * feed, the site's own pages, the issues that carry it); anything else — a new or deleted file, a
+ * changed date, status or tags, a template, the configuration — bakes the whole site again.
+ *
+ * <p>Not thread-safe: the server applies one change at a time.
+ */
+public final class LiveSite {
+  /** Keys JBake's crawler sets on a document (kept from the crawl when a document is edited). */
+  private static final List<String> CRAWLER_KEYS = List.of(
+      "rootpath", "sha1", "rendered", "file", "sourceuri", "uri", "cached", "noExtensionUri");
+
+  /**
+   * Where and how to bake.
+   *
+   * @param source the project folder
+   * @param site the folder the site is baked into (the server's own, never the publishable one)
+   * @param newsletter the folder of the issues' emails
+   * @param preview whether drafts and future documents are shown
+   * @param clock today's date, read at every change
+   */
+  public record Settings(Path source, Path site, Path newsletter, boolean preview, Clock clock) {
+    public Settings {
+      source = source.toAbsolutePath().normalize();
+      site = site.toAbsolutePath().normalize();
+      newsletter = newsletter.toAbsolutePath().normalize();
+    }
+  }
+
+  /**
+   * What one change did.
+   *
+   * @param kind {@code full} (the whole site baked), {@code edit} (pages of edited files),
+   *     {@code assets} (files copied) or {@code none}
+   * @param diagnostics errors and warnings; on errors the served site was left as it was
+   * @param files the files written
+   * @param changedFiles the source files the change covered, relative to the project
+   */
+  public record Update(String kind, List<Diagnostic> diagnostics, int files, List<String> changedFiles) {
+    public Update {
+      diagnostics = List.copyOf(diagnostics);
+      changedFiles = List.copyOf(changedFiles);
+    }
+
+    public boolean ok() {
+      return diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+  }
+
+  /** An issue's email, for the preview pages. */
+  public record IssueView(
+      String id, String title, String subject, String preheader, LocalDate date, String url, String mark) {}
+
+  private final Settings settings;
+  private final Consumer<String> progress;
+  private SiteBaker.Warm warm;
+  private boolean needsFullBake = true;
+  private final Set<Path> failing = new LinkedHashSet<>();
+  private CatalogBuilder builder;
+
+  public LiveSite(Settings settings, Consumer<String> progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * The folders to watch (content, templates, assets, data), as configured, or JBake's default
+   * names while the configuration cannot be read.
+   */
+  public List<Path> sourceFolders() {
+    List<Path> out = new ArrayList<>();
+    try {
+      var config = SiteProject.load(settings.source(), settings.site()).config();
+      for (String name : List.of(config.getContentFolderName(), config.getTemplateFolderName(),
+          config.getAssetFolderName(), config.getDataFolderName())) {
+        out.add(settings.source().resolve(name));
+      }
+    } catch (ContentException e) {
+      List.of("content", "templates", "assets", "data").forEach(n -> out.add(settings.source().resolve(n)));
+    }
+    return out;
+  }
+
+  /** The configuration file, watched too. */
+  public Path configFile() {
+    return settings.source().resolve("jbake.properties");
+  }
+
+  /** Bakes the whole site (the first time, and when an edit cannot be applied alone). */
+  public Update bakeAll() {
+    LocalDate today = LocalDate.now(settings.clock());
+    SiteBaker.Warm[] kept = new SiteBaker.Warm[1];
+    SiteBaker.Result result = new SiteBaker(progress).bake(
+        new SiteBaker.Request(settings.source(), settings.site(), settings.newsletter(), today, settings.preview()),
+        w -> kept[0] = w);
+    needsFullBake = !result.ok();
+    if (result.ok()) {
+      warm = kept[0];
+      builder = new CatalogBuilder(warm.project().catalogSettings());
+      failing.clear();
+    }
+    return new Update("full", result.diagnostics(), result.files(), List.of());
+  }
+
+  /** Brings the site up to date with changed (created, modified or deleted) files. */
+  public Update apply(Collection<Path> changed) {
+    if (warm == null || needsFullBake || !LocalDate.now(settings.clock()).equals(warm.request().today())) {
+      return bakeAll();
+    }
+    SiteProject project = warm.project();
+    Path source = project.source();
+    Path content = project.contentFolder();
+    Path assets = source.resolve(project.config().getAssetFolderName());
+    Set<Path> edited = new LinkedHashSet<>(failing);
+    Map<Path, Path> copies = new LinkedHashMap<>(); // source file → site file
+    for (Path p : changed) {
+      Path file = p.toAbsolutePath().normalize();
+      if (file.equals(configFile()) || file.startsWith(project.templateFolder())
+          || file.startsWith(project.config().getDataFolder().toPath().toAbsolutePath().normalize())) {
+        return bakeAll();
+      } else if (file.startsWith(content)) {
+        if (ContentLoader.EXTENSIONS.contains(extension(file))) {
+          edited.add(file);
+        } else {
+          copies.put(file, settings.site().resolve(content.relativize(file).toString()));
+        }
+      } else if (file.startsWith(assets)) {
+        copies.put(file, settings.site().resolve(assets.relativize(file).toString()));
+      }
+    }
+    for (Path file : edited) {
+      if (!Files.isRegularFile(file) || warm.catalog().entry(relative(file)) == null) {
+        return bakeAll(); // a new or deleted document changes lists, tags, neighbours
+      }
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    int files = 0;
+    if (!edited.isEmpty()) {
+      Integer written = edit(edited, diagnostics);
+      if (written == null) {
+        return bakeAll();
+      }
+      files += written;
+      if (diagnostics.hasErrors()) {
+        failing.addAll(edited);
+        SiteBaker.Result r = SiteBaker.withSourceLines(
+            new SiteBaker.Result(diagnostics.sorted(), diagnostics.errorCount(), 0, 0, 0, 0, null), source);
+        return new Update("edit", r.diagnostics(), 0, names(edited));
+      }
+      failing.clear();
+    }
+    files += copy(copies, project, diagnostics);
+    List<String> names = names(edited);
+    names.addAll(names(copies.keySet()));
+    String kind = !edited.isEmpty() ? "edit" : copies.isEmpty() ? "none" : "assets";
+    return new Update(kind, diagnostics.sorted(), files, names);
+  }
+
+  /**
+   * Reads, checks and renders edited documents; returns the files written, or {@code null} if
+   * the edit changes what cannot be changed alone (type, date, status, tags).
+   */
+  private Integer edit(Set<Path> edited, Diagnostics diagnostics) {
+    SiteProject project = warm.project();
+    LocalDate today = warm.request().today();
+    ContentLoader loader = new ContentLoader(project);
+    Map<String, Document> docs = new LinkedHashMap<>();
+    for (Path file : edited) {
+      try {
+        Document doc = loader.load(file);
+        Document old = warm.catalog().entry(doc.path()).doc();
+        if (!Objects.equals(doc.type(), old.type()) || !Objects.equals(doc.date(), old.date())
+            || doc.status() != old.status() || !doc.tags().equals(old.tags())) {
+          return null;
+        }
+        if (!doc.equals(old)) {
+          docs.put(doc.path(), doc);
+        }
+      } catch (ContentException e) {
+        diagnostics.addAll(e.diagnostics());
+      }
+    }
+    if (diagnostics.hasErrors() || docs.isEmpty()) {
+      return 0;
+    }
+    List<Document> allDocs = warm.docs().stream().map(d -> docs.getOrDefault(d.path(), d)).toList();
+    List<CatalogBuilder.Planned> plan = warm.plan().stream()
+        .map(p -> docs.containsKey(p.doc().path())
+            ? new CatalogBuilder.Planned(docs.get(p.doc().path()), p.uri(), p.url(), p.visible())
+            : p)
+        .toList();
+    Catalog catalog = builder.render(plan, warm.catalog());
+    Newsletter newsletter;
+    try {
+      newsletter = new Newsletter(IssueAssembler.assemble(catalog, settings.preview()));
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics());
+      return 0;
+    }
+    if (project.lintEnabled()) {
+      diagnostics.addAll(new ContentLint(SiteBaker.lintSettings(project, today)).check(catalog, docs::containsKey));
+    }
+    if (diagnostics.hasErrors()) {
+      return 0;
+    }
+    Map<String, DocumentModel> models = new LinkedHashMap<>();
+    for (CatalogBuilder.Planned p : plan) {
+      DocumentModel old = docs.containsKey(p.doc().path()) ? warm.snapshot().bySource(p.doc().path()) : null;
+      if (old != null) {
+        DocumentModel model = CatalogMarkupEngine.model(p, project.zone());
+        for (String key : CRAWLER_KEYS) {
+          if (old.containsKey(key)) {
+            model.put(key, old.get(key));
+          }
+        }
+        model.putAll(CatalogMarkupEngine.bodyFields(catalog.entry(p.doc().path())));
+        models.put(p.doc().path(), model);
+      }
+    }
+    List<Issue> issues = newsletter.issues().stream().filter(i -> carries(i, docs.keySet())).toList();
+    StoreSnapshot snapshot = warm.snapshot().replacing(models);
+    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
+    FreemarkerTemplates templates = warm.templates().with(snapshot, catalog, newsletter, helpers);
+    SitePages pages = new SitePages(project, snapshot, templates, settings.site(),
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    List<DocumentModel> changedPages = new ArrayList<>(models.values());
+    for (Issue issue : issues) {
+      DocumentModel page = snapshot.bySource(issue.entry().path());
+      if (page != null && !models.containsKey(issue.entry().path())) {
+        changedPages.add(page);
+      }
+    }
+    Set<String> tags = new TreeSet<>();
+    models.values().forEach(m -> {
+      if (m.getTags() != null) {
+        tags.addAll(List.of(m.getTags()));
+      }
+    });
+    int files = 0;
+    if (!changedPages.isEmpty()) {
+      files += pages.documents(pages.withNeighbours(changedPages));
+      files += pages.indexPagesListing(models.values());
+      files += pages.archive() + pages.tags(tags) + pages.tagsIndex() + pages.feed() + pages.error404();
+    }
+    files += pages.extraPages();
+    JbakeRenderer.reportRenderingErrors(templates.diagnostics(), pages.failures(), diagnostics);
+    if (!issues.isEmpty() && !diagnostics.hasErrors()) {
+      try {
+        NewsletterWriter.prepare(project, new Newsletter(issues)).write(templates, settings.newsletter(), diagnostics);
+        files += 3 * issues.size();
+      } catch (ContentException e) {
+        diagnostics.addAll(e.diagnostics());
+      } catch (IOException e) {
+        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
+            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
+      }
+    }
+    if (!diagnostics.hasErrors()) {
+      warm = new SiteBaker.Warm(project, warm.request(), allDocs, plan, catalog, newsletter, snapshot, templates, warm.emails());
+    } else {
+      needsFullBake = true; // some pages may be half-updated: the next change bakes everything
+    }
+    return files;
+  }
+
+  /** Copies changed asset files into the site (or removes deleted ones). */
+  private int copy(Map<Path, Path> copies, SiteProject project, Diagnostics diagnostics) {
+    int files = 0;
+    boolean emailCss = false;
+    for (Map.Entry<Path, Path> c : copies.entrySet()) {
+      emailCss |= c.getKey().equals(project.emailCss().toAbsolutePath().normalize());
+      try {
+        if (Files.isRegularFile(c.getKey())) {
+          Files.createDirectories(c.getValue().getParent());
+          Files.copy(c.getKey(), c.getValue(), StandardCopyOption.REPLACE_EXISTING);
+          files++;
+        } else if (!Files.exists(c.getKey())) {
+          Files.deleteIfExists(c.getValue());
+        }
+      } catch (IOException e) {
+        diagnostics.add(Diagnostic.error(relative(c.getKey()), 0, 0, "cannot copy: " + e.getMessage(),
+            "check the file's permissions"));
+      }
+    }
+    if (emailCss && !warm.newsletter().issues().isEmpty()) {
+      try {
+        NewsletterWriter.prepare(project, warm.newsletter()).write(warm.templates(), settings.newsletter(), diagnostics);
+        files += 3 * warm.newsletter().issues().size();
+      } catch (ContentException e) {
+        diagnostics.addAll(e.diagnostics());
+      } catch (IOException e) {
+        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
+            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Pages readers would not see, by URL path ({@code /articles/2026/x/}): what the preview
+   * marks as draft or scheduled. Empty unless drafts are shown.
+   */
+  public Map<String, String> marks() {
+    Map<String, String> out = new HashMap<>();
+    if (warm == null || !settings.preview()) {
+      return out;
+    }
+    LocalDate today = warm.request().today();
+    for (Entry e : warm.catalog().all()) {
+      String mark = mark(e.doc(), today);
+      if (mark != null) {
+        out.put(e.url(), mark);
+      }
+    }
+    return out;
+  }
+
+  /** The issues written as email, newest first. */
+  public List<IssueView> issues() {
+    if (warm == null) {
+      return List.of();
+    }
+    LocalDate today = warm.request().today();
+    List<IssueView> out = new ArrayList<>();
+    for (Issue i : warm.newsletter().issues()) {
+      out.add(0, new IssueView(i.id(), i.title(), i.subject(), i.preheader(), i.date(), i.url(),
+          mark(i.entry().doc(), today)));
+    }
+    return out;
+  }
+
+  /** Draft issues left out of the previews (shown with --drafts). */
+  public int hiddenDraftIssues() {
+    if (warm == null || settings.preview()) {
+      return 0;
+    }
+    return (int) warm.catalog().all().stream()
+        .filter(e -> e.type().equals(press.callback.content.ContentTypes.ISSUE) && e.doc().status() == Status.DRAFT)
+        .count();
+  }
+
+  private static String mark(Document doc, LocalDate today) {
+    if (doc.status() == Status.DRAFT) {
+      return "Draft: not on the published site";
+    }
+    if (doc.date() != null && doc.date().isAfter(today)) {
+      return "Scheduled: goes live on " + doc.date();
+    }
+    return null;
+  }
+
+  private static boolean carries(Issue issue, Set<String> paths) {
+    if (paths.contains(issue.entry().path())) {
+      return true;
+    }
+    if (issue.tip() != null && paths.contains(issue.tip().path())
+        || issue.snippet() != null && paths.contains(issue.snippet().path())) {
+      return true;
+    }
+    return issue.articles().stream().anyMatch(a -> paths.contains(a.path()));
+  }
+
+  private String relative(Path file) {
+    return ContentLoader.slashes(settings.source().relativize(file));
+  }
+
+  private List<String> names(Collection<Path> files) {
+    List<String> out = new ArrayList<>();
+    files.forEach(f -> out.add(relative(f)));
+    return out;
+  }
+
+  private static String extension(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+}
