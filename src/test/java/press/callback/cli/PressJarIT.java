@@ -67,4 +67,47 @@ class PressJarIT {
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("press ");
   }
+
+  @Test
+  void servesTheProjectUntilStoppedAndExplainsABusyPort() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    String jar = Path.of(System.getProperty("press.jar", "target/press.jar")).toAbsolutePath().toString();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-jar", jar, "serve", "--port", "0", "--today", "2026-11-27")
+        .directory(project.toFile()).redirectErrorStream(true).start();
+    try {
+      StringBuffer log = new StringBuffer();
+      java.util.concurrent.BlockingQueue<String> serving = new java.util.concurrent.LinkedBlockingQueue<>();
+      Thread reader = new Thread(() -> new java.io.BufferedReader(
+          new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(line -> {
+            log.append(line).append('\n');
+            if (line.startsWith("press: serving ")) {
+              serving.add(line);
+            }
+          }));
+      reader.start();
+      String line = serving.poll(60, TimeUnit.SECONDS);
+      assertThat(line).as(log.toString()).isNotNull();
+      assertThat(line).matches("press: serving http://127\\.0\\.0\\.1:\\d+/ .*_press/newsletter/\\)");
+      java.net.URI base = java.net.URI.create(line.split(" ")[2]);
+      var http = java.net.http.HttpClient.newHttpClient();
+      var home = http.send(java.net.http.HttpRequest.newBuilder(base).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(home.statusCode()).isEqualTo(200);
+      assertThat(home.body()).contains("/_press/live.js");
+      assertThat(project.resolve("target/serve/site/index.html")).exists();
+      assertThat(project.resolve("target/site")).as("the publishable site is not touched").doesNotExist();
+
+      Run busy = press(project, "serve", "--port", String.valueOf(base.getPort()));
+      assertThat(busy.exit()).isEqualTo(1);
+      assertThat(busy.err()).contains("press: error: cannot listen on 127.0.0.1:" + base.getPort(),
+          "hint: stop the other server, or pass --port").doesNotContain("Exception");
+      p.toHandle().destroy(); // SIGTERM, as Ctrl+C; Process.destroy would also close our end of stdout
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      reader.join(10_000);
+      assertThat(log.toString()).contains("press: stopped");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }

@@ -1,0 +1,372 @@
+package press.callback.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import press.callback.diag.Diagnostic;
+import press.callback.site.LiveSite;
+
+/**
+ * The dev server: plain static serving of the baked site from its folder on a loopback address,
+ * live reload over Server-Sent Events, an error overlay, and previews of the newsletter's emails.
+ *
+ * <p>Changes are applied one at a time while requests wait (a write lock), so a page is never
+ * read half-written.
+ */
+public final class DevServer implements AutoCloseable {
+  private static final String PRESS = "/_press/";
+
+  /** What a change did, for the console. */
+  public record Report(LiveSite.Update update, long nanos) {}
+
+  private final LiveSite site;
+  private final Consumer<Report> console;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final byte[] liveJs;
+  private HttpServer server;
+  private ExecutorService threads;
+  private ScheduledExecutorService heartbeat;
+  private long build = 1;
+  private List<Diagnostic> errors = List.of();
+  private Map<String, String> marks = Map.of();
+
+  /**
+   * @param site the site, baked once already (its first bake's diagnostics are passed as {@code
+   *     first})
+   * @param console where each change's report goes
+   */
+  public DevServer(LiveSite site, LiveSite.Update first, Consumer<Report> console) {
+    this.site = site;
+    this.console = console;
+    this.errors = errorsOf(first);
+    this.marks = site.marks();
+    try (InputStream in = DevServer.class.getResourceAsStream("live.js")) {
+      this.liveJs = in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("live.js missing from the jar", e);
+    }
+  }
+
+  /**
+   * Starts serving on {@code host}:{@code port} ({@code 0}: any free port).
+   *
+   * @throws IOException if the address cannot be bound (port in use, say)
+   */
+  public void start(String host, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 64);
+    threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "press-serve");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+    server.start();
+    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "press-serve-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    heartbeat.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
+  }
+
+  /** The address served, e.g. {@code http://127.0.0.1:8820/}. */
+  public URI address() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().getHostAddress();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+  }
+
+  /** Applies changed source files (from the watcher), then tells open pages. */
+  public void changed(Collection<Path> files) {
+    update(() -> site.apply(files));
+  }
+
+  /** Bakes everything again (the watcher lost track of events). */
+  public void rebakeAll() {
+    update(site::bakeAll);
+  }
+
+  private void update(java.util.function.Supplier<LiveSite.Update> change) {
+    long start = System.nanoTime();
+    LiveSite.Update update;
+    String state;
+    lock.writeLock().lock();
+    try {
+      update = change.get();
+      errors = errorsOf(update);
+      marks = site.marks();
+      if (update.ok() && (update.files() > 0 || update.kind().equals("full"))) {
+        build++;
+      }
+      state = state();
+    } finally {
+      lock.writeLock().unlock();
+    }
+    send(state);
+    console.accept(new Report(update, System.nanoTime() - start));
+  }
+
+  private static List<Diagnostic> errorsOf(LiveSite.Update update) {
+    return update.diagnostics().stream().filter(Diagnostic::isError).toList();
+  }
+
+  @Override
+  public void close() {
+    for (OutputStream out : listeners) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // the page went away already
+      }
+    }
+    if (heartbeat != null) {
+      heartbeat.shutdownNow();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+    if (threads != null) {
+      threads.shutdownNow();
+    }
+  }
+
+  private void handle(HttpExchange exchange) {
+    try {
+      if (exchange.getRequestURI().getRawPath().equals(PRESS + "events")
+          && exchange.getRequestMethod().equals("GET")
+          && localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+        events(exchange); // stays open: closed when the page goes away or the server stops
+        return;
+      }
+      try (exchange) {
+        respond(exchange);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The browser went away mid-response, or the server is stopping: nobody to tell.
+      exchange.close();
+    }
+  }
+
+  private void respond(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    boolean head = method.equals("HEAD");
+    if (!method.equals("GET") && !head) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      text(exchange, 405, "Only GET and HEAD are served.", head);
+      return;
+    }
+    if (!localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+      text(exchange, 403, "This preview answers only to localhost addresses.", head);
+      return;
+    }
+    String raw = exchange.getRequestURI().getRawPath();
+    if (raw.equals(PRESS + "live.js")) {
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      bytes(exchange, 200, "text/javascript; charset=utf-8", liveJs, head);
+      return;
+    }
+    SitePath path = SitePath.parse(raw);
+    if (path == null) {
+      text(exchange, 403, "Refused: the path leaves the site.", head);
+      return;
+    }
+    lock.readLock().lock();
+    try {
+      if (raw.startsWith(PRESS + "newsletter/") || raw.equals(PRESS + "newsletter")) {
+        new NewsletterPreview(site, this::page).serve(exchange, path, head);
+      } else {
+        file(exchange, site.settings().site(), path, head);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Keeps the exchange open as a Server-Sent Events stream; closed by the page or at exit. */
+  private void events(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    String state;
+    lock.readLock().lock();
+    try {
+      state = state();
+    } finally {
+      lock.readLock().unlock();
+    }
+    out.write(("retry: 500\n\n" + state).getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    listeners.add(out);
+  }
+
+  private String state() {
+    StringBuilder json = new StringBuilder("{\"build\":").append(build).append(",\"errors\":[");
+    for (int i = 0; i < errors.size(); i++) {
+      Diagnostic d = errors.get(i);
+      json.append(i == 0 ? "" : ",").append('{')
+          .append("\"location\":").append(Json.string(d.location())).append(',')
+          .append("\"severity\":").append(Json.string(d.severity().label())).append(',')
+          .append("\"message\":").append(Json.string(d.message())).append(',')
+          .append("\"hint\":").append(Json.string(d.hint())).append(',')
+          .append("\"sourceLine\":").append(Json.string(d.sourceLine()))
+          .append('}');
+    }
+    return "event: state\ndata: " + json.append("]}") + "\n\n";
+  }
+
+  private void send(String event) {
+    byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+    for (OutputStream out : listeners) {
+      try {
+        synchronized (out) {
+          out.write(bytes);
+          out.flush();
+        }
+      } catch (IOException e) {
+        listeners.remove(out);
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // already gone
+        }
+      }
+    }
+  }
+
+  /** Serves a file of {@code root}, an index.html for a folder, or the site's 404 page. */
+  private void file(HttpExchange exchange, Path root, SitePath path, boolean head) throws IOException {
+    Path file = root.resolve(path.relative()).normalize();
+    if (!file.startsWith(root)) {
+      text(exchange, 403, "Refused: the path leaves the site.", head);
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      if (!path.folder() && !path.segments().isEmpty()) {
+        String query = exchange.getRequestURI().getRawQuery();
+        exchange.getResponseHeaders().set("Location",
+            exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
+        bytes(exchange, 301, "text/plain; charset=utf-8", new byte[0], true);
+        return;
+      }
+      file = file.resolve("index.html");
+    } else if (path.folder()) {
+      notFound(exchange, root, head);
+      return;
+    }
+    byte[] body;
+    try {
+      if (!Files.isRegularFile(file) || !inside(root, file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !inside(root, file)) {
+          text(exchange, 403, "Refused: the file links outside the site.", head);
+        } else {
+          notFound(exchange, root, head);
+        }
+        return;
+      }
+      body = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      notFound(exchange, root, head);
+      return;
+    }
+    String type = ContentTypes.of(file.getFileName().toString());
+    if (ContentTypes.isHtml(type)) {
+      body = page(new String(body, StandardCharsets.UTF_8), markOf(path)).getBytes(StandardCharsets.UTF_8);
+    }
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    bytes(exchange, 200, type, body, head);
+  }
+
+  /** Whether {@code file}, symbolic links followed, is inside {@code root}. */
+  private static boolean inside(Path root, Path file) {
+    try {
+      return file.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private String markOf(SitePath path) {
+    String url = "/" + path.relative();
+    if (url.endsWith("/index.html")) {
+      url = url.substring(0, url.length() - "index.html".length());
+    } else if (!url.endsWith("/") && !url.contains(".")) {
+      url += "/";
+    }
+    return marks.get(url);
+  }
+
+  private void notFound(HttpExchange exchange, Path root, boolean head) throws IOException {
+    Path page = root.resolve("404.html");
+    String html = Files.isRegularFile(page)
+        ? Files.readString(page, StandardCharsets.UTF_8)
+        : "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+            + "<body><h1>Not found</h1><p>No page at this address"
+            + (Files.isDirectory(root) ? "." : " yet: the site has not been baked (see the errors).")
+            + "</p></body></html>";
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    bytes(exchange, 404, "text/html; charset=utf-8", page(html, null).getBytes(StandardCharsets.UTF_8), head);
+  }
+
+  /** An HTML page as served: with the live-reload script and the preview banner. */
+  String page(String html, String mark) {
+    return Injection.inject(html, mark);
+  }
+
+  private static void text(HttpExchange exchange, int status, String text, boolean head) throws IOException {
+    bytes(exchange, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), head);
+  }
+
+  static void bytes(HttpExchange exchange, int status, String type, byte[] body, boolean head) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (head || body.length == 0) {
+      exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /**
+   * Whether a {@code Host} header names this machine: pages of other sites cannot reach the
+   * preview through a DNS name that resolves to 127.0.0.1.
+   */
+  private boolean localHost(String host) {
+    if (host == null) {
+      return false;
+    }
+    String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+        : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+    name = name.toLowerCase(Locale.ROOT);
+    String bound = server.getAddress().getAddress().getHostAddress();
+    return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+        || name.equals(bound) || name.equals("[" + bound + "]") || !server.getAddress().getAddress().isLoopbackAddress();
+  }
+}
