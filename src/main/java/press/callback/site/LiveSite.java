@@ -128,6 +128,10 @@ public final class LiveSite {
 
   /** Bakes the whole site (the first time, and when an edit cannot be applied alone). */
   public Update bakeAll() {
+    return bakeAll(List.of());
+  }
+
+  private Update bakeAll(List<String> changedFiles) {
     LocalDate today = LocalDate.now(settings.clock());
     SiteBaker.Warm[] kept = new SiteBaker.Warm[1];
     SiteBaker.Result result = new SiteBaker(progress).bake(
@@ -139,13 +143,15 @@ public final class LiveSite {
       builder = new CatalogBuilder(warm.project().catalogSettings());
       failing.clear();
     }
-    return new Update("full", result.diagnostics(), result.files(), List.of());
+    return new Update("full", result.diagnostics(), result.files(), changedFiles);
   }
 
   /** Brings the site up to date with changed (created, modified or deleted) files. */
   public Update apply(Collection<Path> changed) {
+    List<String> all = changed.stream().map(p -> p.toAbsolutePath().normalize())
+        .filter(p -> p.startsWith(settings.source())).map(this::relative).sorted().toList();
     if (warm == null || needsFullBake || !LocalDate.now(settings.clock()).equals(warm.request().today())) {
-      return bakeAll();
+      return bakeAll(all);
     }
     SiteProject project = warm.project();
     Path source = project.source();
@@ -157,7 +163,7 @@ public final class LiveSite {
       Path file = p.toAbsolutePath().normalize();
       if (file.equals(configFile()) || file.startsWith(project.templateFolder())
           || file.startsWith(project.config().getDataFolder().toPath().toAbsolutePath().normalize())) {
-        return bakeAll();
+        return bakeAll(all);
       } else if (file.startsWith(content)) {
         if (ContentLoader.EXTENSIONS.contains(extension(file))) {
           edited.add(file);
@@ -170,7 +176,7 @@ public final class LiveSite {
     }
     for (Path file : edited) {
       if (!Files.isRegularFile(file) || warm.catalog().entry(relative(file)) == null) {
-        return bakeAll(); // a new or deleted document changes lists, tags, neighbours
+        return bakeAll(all); // a new or deleted document changes lists, tags, neighbours
       }
     }
     Diagnostics diagnostics = new Diagnostics();
@@ -178,7 +184,7 @@ public final class LiveSite {
     if (!edited.isEmpty()) {
       Integer written = edit(edited, diagnostics);
       if (written == null) {
-        return bakeAll();
+        return bakeAll(all);
       }
       files += written;
       if (diagnostics.hasErrors()) {

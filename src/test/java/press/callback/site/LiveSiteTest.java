@@ -102,7 +102,9 @@ class LiveSiteTest {
 
     Path layout = project.resolve("templates/layout.ftl");
     append(layout, "<#-- edited -->\n");
-    assertThat(live.apply(List.of(layout)).kind()).isEqualTo("full");
+    LiveSite.Update template = live.apply(List.of(layout));
+    assertThat(template.kind()).isEqualTo("full");
+    assertThat(template.changedFiles()).containsExactly("templates/layout.ftl");
     assertSameAsWholeBake();
   }
 
