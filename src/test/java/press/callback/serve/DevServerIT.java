@@ -46,11 +46,15 @@ class DevServerIT {
 
   private URI start(boolean drafts) throws IOException {
     project = TestSite.create(tmp, "basic");
+    return start(drafts, true);
+  }
+
+  private URI start(boolean drafts, boolean mustBake) throws IOException {
     Path out = tmp.resolve("target/serve");
     LiveSite site = new LiveSite(
         new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), drafts, CLOCK), s -> {});
     LiveSite.Update first = site.bakeAll();
-    assertThat(first.ok()).as("%s", first.diagnostics()).isTrue();
+    assertThat(first.ok()).as("%s", first.diagnostics()).isEqualTo(mustBake);
     server = new DevServer(site, first, r -> {});
     server.start("127.0.0.1", 0);
     watcher = new Watcher(site.sourceFolders(), List.of(site.configFile()), Duration.ofMillis(30),
@@ -161,6 +165,25 @@ class DevServerIT {
     Files.writeString(first, good + "\nFixed.\n");
     assertThat(next(events)).isEqualTo("{\"build\":2,\"errors\":[]}");
     assertThat(get(base, "/articles/2026/first/").body()).contains("Fixed.");
+  }
+
+  @Test
+  void aProjectThatDoesNotBakeIsServedWithItsErrorsUntilFixed() throws Exception {
+    project = TestSite.create(tmp, "basic");
+    Path first = project.resolve("content/articles/2026/first.md");
+    String good = Files.readString(first);
+    Files.writeString(first, good.replace("title: First article", "title: [unclosed"));
+    URI base = start(false, false);
+    BlockingQueue<String> events = events(base);
+    assertThat(next(events)).startsWith("{\"build\":1,\"errors\":[{\"location\":\"content/articles/2026/first.md:");
+    HttpResponse<String> home = get(base, "/");
+    assertThat(home.statusCode()).isEqualTo(404);
+    assertThat(home.body()).contains("not been baked", Injection.SCRIPT);
+
+    Files.writeString(first, good);
+
+    assertThat(next(events)).isEqualTo("{\"build\":2,\"errors\":[]}");
+    assertThat(get(base, "/").statusCode()).isEqualTo(200);
   }
 
   @Test
