@@ -181,11 +181,17 @@ final class JbakeRenderer implements AutoCloseable {
               first.sourceLine()));
     }
     if (fromTemplates.isEmpty()) {
-      for (String failure : failures) {
+      int shown = failures.size() > 5 ? 3 : failures.size();
+      for (String failure : failures.subList(0, shown)) {
         diagnostics.add(
             Diagnostic.error(
                 "templates/", 0, 0, "rendering failed: " + failure.replace('\n', ' '),
                 "run with --verbose for details"));
+      }
+      if (shown < failures.size()) {
+        diagnostics.add(Diagnostic.error("templates/", 0, 0,
+            "rendering failed for " + (failures.size() - shown) + " more pages in the same way",
+            "fix the first ones; if the cause is the disk, check its space and permissions"));
       }
     }
   }

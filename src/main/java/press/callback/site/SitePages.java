@@ -322,8 +322,9 @@ final class SitePages {
     model.setRenderer(templates);
     try {
       Path folder = file.getParent();
-      if (folders.add(folder)) {
-        Files.createDirectories(folder);
+      if (!folders.contains(folder)) {
+        Files.createDirectories(folder); // safe when two threads create one folder
+        folders.add(folder);
       }
       try (Writer out = Files.newBufferedWriter(file, charset)) {
         templates.renderDocument(model, template, out);
