@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
       BakeCommand.class,
       SendCommand.class,
       UnsubscribeCommand.class,
+      NewCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {
       "Callback Press: bakes the website and the weekly newsletter from content/, templates/ and"
-          + " assets/, and sends the newsletter."
+          + " assets/, sends the newsletter, and starts new pieces as drafts."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
