@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       SendCommand.class,
       UnsubscribeCommand.class,
+      NewCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {
       "Callback Press: bakes the website and the weekly newsletter from content/, templates/ and"
-          + " assets/, and sends the newsletter."
+          + " assets/, sends the newsletter, and starts new pieces as drafts."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
