@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     subcommands = {
       BakeCommand.class,
+      CheckCommand.class,
       SendCommand.class,
       UnsubscribeCommand.class,
       CommandLine.HelpCommand.class
