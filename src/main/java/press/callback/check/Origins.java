@@ -63,15 +63,9 @@ final class Origins {
   /**
    * Where the {@code occurrences} of {@code value} on {@code page} come from: first its own
    * document's Markdown (as often as the body holds the value), the rest from a template.
-   */
-  List<Share> of(String page, String html, String value, int occurrences) {
-    return of(page, html, value, occurrences, false);
-  }
-
-  /**
-   * As {@link #of(String, String, String, int)}, for images without {@code alt} when {@code
-   * withoutAlt}: Markdown images always have one, so those were written as HTML ({@code <img
-   * src=…>}).
+   *
+   * @param withoutAlt whether these are images without {@code alt}: Markdown images always have
+   *     one, so the body wrote them as HTML ({@code <img src=…>})
    */
   List<Share> of(String page, String html, String value, int occurrences, boolean withoutAlt) {
     List<Share> shares = new ArrayList<>();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import press.callback.check.LinkChecker;
+import press.callback.check.LinkReport;
 import press.callback.check.LinkStatus;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
@@ -116,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
         return found;
       }
       long start = System.nanoTime();
-      LinkChecker.Report report = SiteCheck.check(project, result.catalog(), out, out);
+      LinkReport report = SiteCheck.check(project, result.catalog(), out, out);
       if (!project.lintEnabled()) {
         main.out().printf("press: checked %d pages, %d links%s%n", report.pages(), report.links(), took(start));
         found.addAll(report.diagnostics());

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import press.callback.check.LinkChecker;
+import press.callback.check.LinkReport;
 import press.callback.content.Catalog;
 import press.callback.content.Entry;
 import press.callback.diag.Diagnostic;
@@ -36,7 +37,7 @@ public final class SiteCheck {
       SiteProject project, Catalog catalog, Path folder, Path shownAs, Consumer<String> progress) {
     long start = System.nanoTime();
     try {
-      LinkChecker.Report report = check(project, catalog, folder, shownAs);
+      LinkReport report = check(project, catalog, folder, shownAs);
       progress.accept("checked " + report.pages() + " pages, " + report.links() + " links" + SiteBaker.took(start));
       return report.diagnostics();
     } catch (IOException e) {
@@ -51,7 +52,7 @@ public final class SiteCheck {
    * @param shownAs the folder as diagnostics name it
    * @throws IOException if the folder or the templates cannot be read
    */
-  public static LinkChecker.Report check(SiteProject project, Catalog catalog, Path folder, Path shownAs)
+  public static LinkReport check(SiteProject project, Catalog catalog, Path folder, Path shownAs)
       throws IOException {
     DefaultJBakeConfiguration config = project.config();
     Charset charset = Charset.forName(config.getRenderEncoding());

@@ -28,7 +28,7 @@ class LinkCheckerTest {
     files.add(path);
   }
 
-  private LinkChecker.Report check() throws Exception {
+  private LinkReport check() throws Exception {
     LinkChecker checker = new LinkChecker(new LinkChecker.Settings(
         "https://callback.press", docs.catalog(TODAY), "index.html", "target/site/", templates, templateOfPage));
     return checker.check(pages, files);
@@ -50,7 +50,7 @@ class LinkCheckerTest {
     page("a b/index.html", "<p>Spaced.</p>");
     files.add("feed.xml");
 
-    LinkChecker.Report report = check();
+    LinkReport report = check();
 
     assertThat(report.diagnostics()).isEmpty();
     assertThat(report.pages()).isEqualTo(3);
@@ -157,7 +157,7 @@ class LinkCheckerTest {
         + " and <a href=\"https://example.com/c\">c</a></p>\n<footer><a href=\"https://example.org/a\">a</a></footer>");
     templates = Map.of("templates/layout.ftl", "<footer><a href=\"https://example.org/a\">a</a></footer>\n");
 
-    LinkChecker.Report report = check();
+    LinkReport report = check();
 
     assertThat(report.diagnostics()).isEmpty();
     assertThat(report.externalUrls()).containsExactly("http://example.net/b", "https://example.com/c", "https://example.org/a");
