@@ -267,8 +267,11 @@ final class SitePages {
     model.setRenderer(templates);
     try {
       Path folder = file.getParent();
-      if (folders.add(folder)) {
+      // Marked as made only once it exists: a page of the same folder on another thread must not
+      // write before the folder is there.
+      if (!folders.contains(folder)) {
         Files.createDirectories(folder);
+        folders.add(folder);
       }
       try (Writer out = Files.newBufferedWriter(file, charset)) {
         templates.renderDocument(model, template, out);
