@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BakeCommand.class,
       ServeCommand.class,
+      CheckCommand.class,
       SendCommand.class,
       UnsubscribeCommand.class,
       NewCommand.class,

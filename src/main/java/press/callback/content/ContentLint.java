@@ -17,7 +17,8 @@ import press.callback.diag.Diagnostic;
 
 /**
  * Checks the content library for what Markdown accepts silently: email templates whose
- * placeholders, subject or length are off, summaries too long for lists and search results, two
+ * placeholders, subject or length are off or whose email ends without a question or an ask
+ * ({@link EmailAsk}), summaries too long for lists and search results, two
  * items with one title, and internal links that lead nowhere (or to a draft).
  *
  * <p>Drafts are not checked (they are work in progress) but links to them are errors.
@@ -105,6 +106,10 @@ public final class ContentLint {
       out.add(bodyError(e, 0, "the email is " + words + " words; at most " + settings.maxEmailWords(),
           "cut " + (words - settings.maxEmailWords()) + " words: short emails get answered"));
     }
+    EmailAsk.missingAsk(email).ifPresent(last -> out.add(sentenceError(e, last,
+        "the email ends without a question or an ask: \"" + last + "\"",
+        "end with a question (…?) or a clear request (please …, could you …, let me know …):"
+            + " readers answer what they are asked")));
     @SuppressWarnings("unchecked")
     List<String> declared = (List<String>) e.doc().extra().getOrDefault("placeholders", List.of());
     Set<String> used = new LinkedHashSet<>();
@@ -201,6 +206,22 @@ public final class ContentLint {
       }
     }
     return Position.UNKNOWN;
+  }
+
+  /**
+   * An error about a sentence of a snippet's email: at the last line of the email's Markdown that
+   * holds the sentence's first words, or else at the body's start.
+   */
+  private static Diagnostic sentenceError(Entry e, String sentence, String message, String hint) {
+    String start = String.join(" ", java.util.Arrays.stream(sentence.split("\\s+")).limit(3).toList());
+    String[] lines = BodyRenderer.splitEmail(e.doc().body())[0].split("\n", -1);
+    for (int i = lines.length - 1; i >= 0; i--) {
+      int col = lines[i].lastIndexOf(start);
+      if (col >= 0) {
+        return Diagnostic.error(e.path(), e.doc().bodyLine() + i, col + 1, message, hint);
+      }
+    }
+    return bodyError(e, 0, message, hint);
   }
 
   private static Diagnostic at(Entry e, String key, String message, String hint) {

@@ -200,6 +200,9 @@ public final class SiteBaker {
         emails.write(templates, mail.staging(), diagnostics);
         progress.accept("rendered " + newsletter.issues().size() + " email" + (newsletter.issues().size() == 1 ? "" : "s") + took(emailStart));
       }
+      if (project.lintEnabled() && !diagnostics.hasErrors()) { // links, anchors, images of the staged site
+        diagnostics.addAll(SiteCheck.run(project, catalog, site.staging(), request.output(), progress));
+      }
       if (diagnostics.hasErrors()) {
         return result(diagnostics, catalog, 0, 0);
       }

@@ -35,12 +35,30 @@ class ContentLintTest {
     docs.add("snippets/bad.md",
         "title: Bad\ndate: 2026-10-01\nsubject: A subject line that is far too long for any inbox to show whole\n"
             + "use_when: Never.\nplaceholders: [name, unused]\nstep: 1\n",
-        "Hi {name}, about {topic}:\n\n" + "word ".repeat(150) + "\n\n## Why it works\n\nIt does not.\n");
+        "Hi {name}, about {topic}:\n\n" + "word ".repeat(149) + "word?\n\n## Why it works\n\nIt does not.\n");
     assertThat(check()).containsExactly(
         "content/snippets/bad.md:4:10 subject is 63 characters; at most 60 show in an inbox",
         "content/snippets/bad.md:6:15 placeholder {unused} is declared but not used",
         "content/snippets/bad.md:9:1 the email is 154 words; at most 150",
         "content/snippets/bad.md:9:18 placeholder {topic} is not declared");
+  }
+
+  @Test
+  void snippetEmailMustEndWithAQuestionOrAnAsk() throws Exception {
+    docs.add("snippets/statement.md",
+        "title: Statement\ndate: 2026-10-01\nsubject: Next week\nuse_when: Never.\nplaceholders: [name, your_name]\nstep: 5\n",
+        "Hi {name},\n\nThanks for the call. I will send the notes on Tuesday.\n\nThanks,\n{your_name}\n\n## Why it works\n\nIt does not.\n")
+        .add("snippets/request.md",
+            "title: Request\ndate: 2026-10-01\nsubject: Notes\nuse_when: Always.\nplaceholders: [name]\nstep: 5\n",
+            "Hi {name},\n\nThe notes are below.\nPlease reply with any fixes by Friday.\n\nBest,\n{name}\n")
+        .add("snippets/question.md",
+            "title: Question\ndate: 2026-10-01\nsubject: Two times\nuse_when: Always.\nplaceholders: [name]\nstep: 5\n",
+            "Hi {name}, is it \"Tuesday\" or \"Wednesday?\"\n");
+    assertThat(LINT.check(docs.catalog(TODAY))).extracting(Diagnostic::format).containsExactly(
+        "content/snippets/statement.md:11:22: error: the email ends without a question or an ask:"
+            + " \"I will send the notes on Tuesday.\"\n"
+            + "  hint: end with a question (…?) or a clear request (please …, could you …, let me know …):"
+            + " readers answer what they are asked");
   }
 
   @Test

@@ -39,6 +39,22 @@ class BakeSafetyTest {
   }
 
   @Test
+  void aBrokenLinkInTheBakedSiteKeepsThePreviousSite() {
+    Path project = TestSite.create(tmp, "basic");
+    Path site = tmp.resolve("out/site");
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    Map<String, String> before = TestSite.tree(site);
+
+    TestSite.write(project.resolve("content/about.md"), "---\ntitle: About\nsummary: Who.\n---\n\nSee [us](../team/).\n");
+    SiteBaker.Result failed = TestSite.bake(project, site);
+
+    assertThat(failed.ok()).isFalse();
+    assertThat(failed.diagnostics()).extracting(Diagnostic::location, Diagnostic::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("content/about.md:6:10", "link ../team/ (/team/) leads to no page"));
+    assertThat(TestSite.tree(site)).isEqualTo(before);
+  }
+
+  @Test
   void templateErrorFailsTheBakeWithTheTemplatesLine() throws IOException {
     Path project = TestSite.create(tmp, "basic");
     Path site = tmp.resolve("site");

@@ -199,7 +199,7 @@ class SiteBakeTest {
   @Test
   void playbookLinksEachStepToItsTemplates() {
     Document playbook = TestSite.html(site, "playbook/index.html");
-    assertThat(playbook.select(".prose h2").eachAttr("id")).containsExactly("step-1", "step-3");
+    assertThat(playbook.select(".prose h2").eachAttr("id")).containsExactly("step-1", "step-2", "step-3", "step-4", "step-5");
     assertThat(playbook.select("#step-templates ~ ul a").eachText()).containsExactly("Hello first", "Two times");
   }
 
