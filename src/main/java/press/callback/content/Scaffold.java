@@ -94,7 +94,7 @@ public final class Scaffold {
         Hi {name},
 
         Write the email as you would send it: here every line break is kept.
-        Stay under 150 words, and end with one question about {topic} that takes a word or two to answer.
+        Stay under 150 words, and end with one question about {topic}: could they answer it in a word or two?
 
         Thanks,
         {your_name}
