@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       SendCommand.class,
       UnsubscribeCommand.class,
       NewCommand.class,
+      CoachCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {

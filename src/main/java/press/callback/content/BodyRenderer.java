@@ -33,6 +33,14 @@ public final class BodyRenderer {
     return derive(emailHtml + notesHtml, mail, notesHtml);
   }
 
+  /**
+   * The email part of a snippet's (or any draft's) Markdown as text, as {@link #render} makes it:
+   * everything before the first {@code ##} heading, line breaks kept.
+   */
+  public String emailTextOf(String markdown) {
+    return emailText(email.render(splitEmail(markdown)[0]));
+  }
+
   private static Body derive(String html, Body.Email mail, String notesHtml) {
     Element body = Jsoup.parseBodyFragment(html).body();
     Element first = body.selectFirst("p");

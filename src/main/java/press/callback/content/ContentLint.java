@@ -32,7 +32,7 @@ public final class ContentLint {
    *
    * @param today the build date
    * @param maxSubjectChars a snippet's subject, at most (60: what inboxes show)
-   * @param maxEmailWords a snippet's email, at most
+   * @param reply the reply-readiness gate of a snippet's email
    * @param maxSummaryChars an article's summary, at most
    * @param generatedPages URLs the site makes itself ({@code /}, {@code /archive/}, …)
    * @param fileExists whether a root-relative path is a file the site copies (images, CSS)
@@ -40,13 +40,24 @@ public final class ContentLint {
   public record Settings(
       LocalDate today,
       int maxSubjectChars,
-      int maxEmailWords,
+      ReplyGate reply,
       int maxSummaryChars,
       Set<String> generatedPages,
       Predicate<String> fileExists) {
     public Settings {
       generatedPages = Set.copyOf(generatedPages);
     }
+  }
+
+  /**
+   * The reply-readiness gate of a snippet's email: outside {@code minWords}–{@code maxWords} or
+   * above {@code maxGrade} is an error; above {@code aimGrade}, or a subject of more than {@code
+   * maxSubjectWords}, a warning.
+   */
+  public record ReplyGate(int minWords, int maxWords, double maxGrade, double aimGrade, int maxSubjectWords) {
+    /** What the studies of replies suggest (see {@link ReplyScore}). */
+    public static final ReplyGate DEFAULT = new ReplyGate(ReplyScore.MIN_WORDS, ReplyScore.MAX_WORDS,
+        ReplyScore.MAX_GRADE, ReplyScore.AIM_GRADE, ReplyScore.MAX_SUBJECT_WORDS);
   }
 
   private final Settings settings;
@@ -101,11 +112,7 @@ public final class ContentLint {
       return;
     }
     String email = e.body().email().text();
-    int words = count(email);
-    if (words > settings.maxEmailWords()) {
-      out.add(bodyError(e, 0, "the email is " + words + " words; at most " + settings.maxEmailWords(),
-          "cut " + (words - settings.maxEmailWords()) + " words: short emails get answered"));
-    }
+    replyReadiness(e, subject, email, out);
     EmailAsk.missingAsk(email).ifPresent(last -> out.add(sentenceError(e, last,
         "the email ends without a question or an ask: \"" + last + "\"",
         "end with a question (…?) or a clear request (please …, could you …, let me know …):"
@@ -131,6 +138,36 @@ public final class ContentLint {
         out.add(at(e, "placeholders", "placeholder {" + name + "} is declared but not used",
             "use {" + name + "} in the subject or the email, or remove it from 'placeholders:'"));
       }
+    }
+  }
+
+  /** The reply-readiness gate ({@link ReplyScore}): length and grade, subject words. */
+  private void replyReadiness(Entry e, String subject, String email, List<Diagnostic> out) {
+    ReplyGate gate = settings.reply();
+    ReplyScore score = ReplyScore.of(subject, email);
+    String range = gate.minWords() + "–" + gate.maxWords();
+    if (score.words() > gate.maxWords()) {
+      out.add(bodyError(e, 0, "the email is " + score.words() + " words; emails of " + range + " words get the most replies",
+          "cut " + (score.words() - gate.maxWords()) + " words: one point, one question"));
+    } else if (score.words() < gate.minWords()) {
+      out.add(bodyError(e, 0, "the email is " + score.words() + " words; emails of " + range + " words get the most replies",
+          "add about " + (gate.minWords() - score.words()) + " words: who you are, why them, one question"));
+    }
+    String grade = ReplyScore.format(score.grade());
+    String hint = "use shorter sentences and plainer words; `press coach " + e.path() + "` shows the figures";
+    if (score.grade() > gate.maxGrade()) {
+      out.add(bodyError(e, 0, "the email reads at grade " + grade + " (Flesch–Kincaid); at most "
+          + ReplyScore.format(gate.maxGrade()), hint));
+    } else if (score.grade() > gate.aimGrade()) {
+      Diagnostic at = bodyError(e, 0, "", "");
+      out.add(Diagnostic.warning(e.path(), at.line(), at.column(), "the email reads at grade " + grade
+          + " (Flesch–Kincaid); aim for " + ReplyScore.format(gate.aimGrade()) + " or lower", hint));
+    }
+    if (score.subjectWords() > gate.maxSubjectWords()) {
+      Position p = e.doc().at("subject");
+      out.add(Diagnostic.warning(e.path(), p.line(), p.column(), "subject is " + score.subjectWords()
+          + " words; subjects of 3–" + gate.maxSubjectWords() + " words get the most replies",
+          "keep the words that say what the email is about"));
     }
   }
 
@@ -185,15 +222,6 @@ public final class ContentLint {
         out.add(p.line() > 0 ? Diagnostic.error(e.path(), p.line(), p.column(), problem, hint) : bodyError(e, 0, problem, hint));
       }
     }
-  }
-
-  private static int count(String text) {
-    int n = 0;
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 
   /** Where {@code text} first appears in the body (file line and column), or unknown. */

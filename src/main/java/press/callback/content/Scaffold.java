@@ -93,8 +93,10 @@ public final class Scaffold {
 
         Hi {name},
 
-        Write the email as you would send it: here every line break is kept.
-        Stay under 150 words, and end with one question about {topic}: could they answer it in a word or two?
+        Write the email as you would send it: every line break here is kept.
+        Say who you are in one sentence, and why you are writing to them in the next.
+        Keep it to 50 to 125 plain words: `press coach` on this file shows the figures.
+        Then end with one question about {topic}: could they answer it in a word or two?
 
         Thanks,
         {your_name}

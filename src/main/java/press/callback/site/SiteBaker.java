@@ -228,12 +228,20 @@ public final class SiteBaker {
   static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
     Path assets = project.source().resolve(project.config().getAssetFolderName());
     Path content = project.contentFolder();
-    return new ContentLint.Settings(today, project.lintLimit("subject_chars", 60), project.lintLimit("email_words", 150),
+    return new ContentLint.Settings(today, project.lintLimit("subject_chars", 60), replyGate(project),
         project.lintLimit("summary_chars", 200), project.generatedUrls(), path -> {
       String relative = path.substring(1);
       return !relative.isEmpty() && !relative.endsWith(".md")
           && (Files.isRegularFile(assets.resolve(relative)) || Files.isRegularFile(content.resolve(relative)));
     });
+  }
+
+  /** The reply-readiness gate: {@code press.lint.email_min_words}, {@code email_words}, {@code grade_max}, … */
+  private static ContentLint.ReplyGate replyGate(SiteProject project) {
+    ContentLint.ReplyGate d = ContentLint.ReplyGate.DEFAULT;
+    return new ContentLint.ReplyGate(project.lintLimit("email_min_words", d.minWords()),
+        project.lintLimit("email_words", d.maxWords()), project.lintLimit("grade_max", (int) d.maxGrade()),
+        project.lintLimit("grade_aim", (int) d.aimGrade()), project.lintLimit("subject_words", d.maxSubjectWords()));
   }
 
   /** " (1.2 s)": how long since {@code start}, for progress lines. */

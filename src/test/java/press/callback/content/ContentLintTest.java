@@ -12,7 +12,11 @@ import press.callback.testing.Docs;
 class ContentLintTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
   private static final ContentLint LINT = new ContentLint(new ContentLint.Settings(
-      TODAY, 60, 150, 200, Set.of("/", "/archive/", "/snippets/"), path -> path.equals("/img/chart.png")));
+      TODAY, 60, ContentLint.ReplyGate.DEFAULT, 200, Set.of("/", "/archive/", "/snippets/"), path -> path.equals("/img/chart.png")));
+
+  /** The lint without the reply-readiness gate, for tests of other snippet rules. */
+  private static final ContentLint WITHOUT_GATE = new ContentLint(new ContentLint.Settings(
+      TODAY, 60, new ContentLint.ReplyGate(0, 10_000, 100, 100, 100), 200, Set.of(), path -> false));
 
   private final Docs docs = new Docs();
 
@@ -38,8 +42,10 @@ class ContentLintTest {
         "Hi {name}, about {topic}:\n\n" + "word ".repeat(149) + "word?\n\n## Why it works\n\nIt does not.\n");
     assertThat(check()).containsExactly(
         "content/snippets/bad.md:4:10 subject is 63 characters; at most 60 show in an inbox",
+        "content/snippets/bad.md:4:10 subject is 14 words; subjects of 3–6 words get the most replies",
         "content/snippets/bad.md:6:15 placeholder {unused} is declared but not used",
-        "content/snippets/bad.md:9:1 the email is 154 words; at most 150",
+        "content/snippets/bad.md:9:1 the email is 154 words; emails of 50–125 words get the most replies",
+        "content/snippets/bad.md:9:1 the email reads at grade 26.3 (Flesch–Kincaid); at most 8",
         "content/snippets/bad.md:9:18 placeholder {topic} is not declared");
   }
 
@@ -54,11 +60,41 @@ class ContentLintTest {
         .add("snippets/question.md",
             "title: Question\ndate: 2026-10-01\nsubject: Two times\nuse_when: Always.\nplaceholders: [name]\nstep: 5\n",
             "Hi {name}, is it \"Tuesday\" or \"Wednesday?\"\n");
-    assertThat(LINT.check(docs.catalog(TODAY))).extracting(Diagnostic::format).containsExactly(
+    assertThat(WITHOUT_GATE.check(docs.catalog(TODAY))).extracting(Diagnostic::format).containsExactly(
         "content/snippets/statement.md:11:22: error: the email ends without a question or an ask:"
             + " \"I will send the notes on Tuesday.\"\n"
             + "  hint: end with a question (…?) or a clear request (please …, could you …, let me know …):"
             + " readers answer what they are asked");
+  }
+
+  @Test
+  void snippetEmailMustBeReplyReady() throws Exception {
+    String front = "date: 2026-10-01\nuse_when: Always.\nplaceholders: [name]\nstep: 3\n";
+    String plain = "I run the booking desk at a small hotel near the station. We keep two rooms free for"
+        + " people who travel for work, and I thought of your team when I saw the new office. If it helps,"
+        + " I can hold a room for your next visit at the usual rate.\n\n";
+    docs.add("snippets/short.md", "title: Short\nsubject: Quick question\n" + front, "Hi {name}, free on Friday?\n")
+        .add("snippets/plain.md", "title: Plain\nsubject: A room near your office\n" + front,
+            "Hi {name},\n\n" + plain + "Shall I hold one for you?\n")
+        .add("snippets/harder.md", "title: Harder\nsubject: A room near your office\n" + front,
+            "Hi {name},\n\n" + plain.replace("people who travel for work", "professionals travelling"
+                + " internationally on corporate assignments requiring considerable flexibility")
+                + "Shall I hold one for you?\n")
+        .add("snippets/hardest.md", "title: Hardest\nsubject: Accommodation availability\n" + front,
+            "Hi {name},\n\nOur establishment maintains considerable availability, particularly regarding"
+                + " accommodation suitable for organisational representatives undertaking international"
+                + " professional responsibilities, notwithstanding seasonal fluctuations, administrative"
+                + " complications and unpredictable operational circumstances affecting institutional"
+                + " hospitality arrangements. Would reservation assistance be beneficial?\n")
+        .add("snippets/wordy.md", "title: Wordy\nsubject: About the room we talked about on the phone\n" + front,
+            "Hi {name},\n\n" + plain + "Shall I hold one for you?\n");
+    assertThat(LINT.check(docs.catalog(TODAY))).extracting(d -> d.severity().label() + " " + d.location() + " " + d.message())
+        .containsExactly(
+            "warning content/snippets/harder.md:9:1 the email reads at grade 6.7 (Flesch–Kincaid); aim for 6 or lower",
+            "error content/snippets/hardest.md:9:1 the email is 36 words; emails of 50–125 words get the most replies",
+            "error content/snippets/hardest.md:9:1 the email reads at grade 32.4 (Flesch–Kincaid); at most 8",
+            "error content/snippets/short.md:9:1 the email is 5 words; emails of 50–125 words get the most replies",
+            "warning content/snippets/wordy.md:3:10 subject is 9 words; subjects of 3–6 words get the most replies");
   }
 
   @Test

@@ -180,8 +180,13 @@ class SiteBakeTest {
     assertThat(page.select(".email__subject").text()).isEqualTo("Subject Quick question about {topic}");
     assertThat(page.select(".use-when").text()).isEqualTo("Use it when: You write to someone for the first time.");
     assertThat(page.select(".email__body p").eachText())
-        .containsExactly("Hi {name},", "Are you the right person for {topic}?", "Thanks, {your_name}");
-    assertThat(page.select(".email__body .placeholder").eachText()).containsExactly("{name}", "{topic}", "{your_name}");
+        .containsExactly("Hi {name},",
+            "I write a short weekly note for people who plan team trips, and this week it is about {topic}."
+                + " Two readers asked me the same thing, and I would rather hear it from someone who does the work."
+                + " I will not add you to any list, and one line back is plenty.",
+            "Are you the right person for {topic}?", "Thanks, {your_name}");
+    assertThat(page.select(".email__body .placeholder").eachText())
+        .containsExactly("{name}", "{topic}", "{topic}", "{your_name}");
     assertThat(page.select(".notes h2").text()).isEqualTo("Why it works");
     assertThat(page.select(".crumbs a[href=/playbook/#step-3]").text()).isEqualTo("Step 3: Write a short, compelling email");
   }
