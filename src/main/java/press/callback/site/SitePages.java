@@ -322,8 +322,10 @@ final class SitePages {
     model.setRenderer(templates);
     try {
       Path folder = file.getParent();
-      if (folders.add(folder)) {
+      // Remembered only once it exists: another thread may be writing into the same folder.
+      if (!folders.contains(folder)) {
         Files.createDirectories(folder);
+        folders.add(folder);
       }
       try (Writer out = Files.newBufferedWriter(file, charset)) {
         templates.renderDocument(model, template, out);
