@@ -7,6 +7,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import press.callback.content.Entry;
+import press.callback.content.SearchTerms;
 
 /**
  * Small functions templates call as {@code press.*}: absolute links, date formats, JSON for
@@ -92,6 +94,22 @@ public final class TemplateHelpers {
    */
   public String json(Object value) {
     return Json.write(value);
+  }
+
+  /**
+   * The stems of an entry's text that its title, tags and the given summary do not already hold,
+   * separated by spaces: the search index's {@code terms} (the index lists those three apart).
+   */
+  public String searchTerms(Entry entry, String summary) {
+    java.util.Set<String> shown = new java.util.HashSet<>(
+        SearchTerms.of(entry.title() + " " + summary + " " + String.join(" ", entry.tags())));
+    StringBuilder out = new StringBuilder();
+    for (String term : entry.body().terms()) {
+      if (!shown.contains(term)) {
+        out.append(out.length() == 0 ? "" : " ").append(term);
+      }
+    }
+    return out.toString();
   }
 
   /**
