@@ -171,6 +171,7 @@
     form.append(status, panel);
     input.setAttribute('aria-controls', panel.id);
 
+    var dismissed = false; /* Escape closed the panel: focusing the box again keeps it closed */
     var close = function () { panel.hidden = true; };
     var links = function () { return Array.prototype.slice.call(panel.querySelectorAll('a')); };
     var show = function () {
@@ -193,7 +194,7 @@
           item.appendChild(link);
           list.appendChild(item);
         });
-        var all = element('a', 'search-suggest__all', found.length ? 'All ' + count(found.length, query).toLowerCase() : count(0, query));
+        var all = element('a', 'search-suggest__all', (found.length > 1 ? 'All ' : '') + count(found.length, query));
         all.href = '/search/?q=' + encodeURIComponent(query);
         panel.replaceChildren(list, all);
         panel.hidden = false;
@@ -203,12 +204,13 @@
         panel.hidden = false;
       });
     };
-    input.addEventListener('input', show);
-    input.addEventListener('focus', function () { loadIndex(); if (input.value.trim()) show(); });
+    input.addEventListener('input', function () { dismissed = false; show(); });
+    input.addEventListener('focus', function () { loadIndex(); if (input.value.trim() && !dismissed) show(); });
     form.addEventListener('keydown', function (event) {
       var all = links();
       var at = all.indexOf(document.activeElement);
       if (event.key === 'Escape' && !panel.hidden) {
+        dismissed = true;
         close();
         input.focus();
         event.preventDefault();
