@@ -16,10 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import press.callback.testing.Browser;
+import press.callback.testing.NeedsChromium;
 import press.callback.testing.ReaderSite;
 
 /**
@@ -27,6 +29,7 @@ import press.callback.testing.ReaderSite;
  * A and AA rules in the light or the dark colour scheme; the skip link, landmarks and visible
  * focus work from the keyboard; nothing needs sideways scrolling at 320 pixels or at 200% zoom.
  */
+@ExtendWith(NeedsChromium.class)
 class AccessibilityIT {
   private static final List<String> WCAG_A_AA =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");

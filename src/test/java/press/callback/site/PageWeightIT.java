@@ -14,7 +14,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import press.callback.testing.Browser;
+import press.callback.testing.NeedsChromium;
 import press.callback.testing.ReaderSite;
 import press.callback.testing.TestSite;
 
@@ -23,6 +25,7 @@ import press.callback.testing.TestSite;
  * and JavaScript, measured by the browser, uncompressed) stays within 50 KB, every request goes
  * to the site itself, and nothing moves once shown (no layout shift).
  */
+@ExtendWith(NeedsChromium.class)
 class PageWeightIT {
   private static final long BUDGET = 50 * 1024;
 

@@ -12,9 +12,11 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import press.callback.testing.Browser;
+import press.callback.testing.NeedsChromium;
 import press.callback.testing.ReaderSite;
 
 /**
@@ -22,6 +24,7 @@ import press.callback.testing.ReaderSite;
  * article and an email template, on a 375-pixel phone and a 1280-pixel desktop, light and dark;
  * and search, as you type in the header and on the search page.
  */
+@ExtendWith(NeedsChromium.class)
 class ScreenshotIT {
   private static final Path FOLDER = Path.of("target", "screenshots");
 

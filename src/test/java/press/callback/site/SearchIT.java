@@ -16,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import press.callback.content.SearchTerms;
 import press.callback.testing.Browser;
+import press.callback.testing.NeedsChromium;
 import press.callback.testing.ReaderSite;
 
 /**
@@ -30,6 +32,7 @@ import press.callback.testing.ReaderSite;
  * address; what the script matches agrees with the index the bake wrote, and the script stems
  * words exactly as the bake does.
  */
+@ExtendWith(NeedsChromium.class)
 class SearchIT {
   private static Browser browser;
   private static URI base;

@@ -8,11 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import press.callback.testing.Browser;
+import press.callback.testing.NeedsChromium;
 import press.callback.testing.ReaderSite;
 
 /**
@@ -20,6 +22,7 @@ import press.callback.testing.ReaderSite;
  * clipboard, the mailto link decodes back to the same subject and text, both from the keyboard,
  * and without JavaScript the link still works while the button is gone.
  */
+@ExtendWith(NeedsChromium.class)
 class SnippetCopyIT {
   private static Browser browser;
   private static URI base;

@@ -40,19 +40,39 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts a browser, or skips the calling tests if Chromium or chromedriver is missing. */
-  public static Browser start() {
-    Path chromium = Path.of(System.getProperty("press.chromium", "/usr/bin/chromium"));
-    Path chromedriver = Path.of(System.getProperty("press.chromedriver", "/usr/bin/chromedriver"));
+  private static Path chromium() {
+    return Path.of(System.getProperty("press.chromium", "/usr/bin/chromium"));
+  }
+
+  private static Path chromedriver() {
+    return Path.of(System.getProperty("press.chromedriver", "/usr/bin/chromedriver"));
+  }
+
+  /**
+   * Why the browser tests cannot run here, with how to fix it; empty when Chromium and
+   * chromedriver are both there.
+   */
+  public static java.util.Optional<String> unavailable() {
     List<String> missing = new ArrayList<>();
-    for (Path p : List.of(chromium, chromedriver)) {
+    for (Path p : List.of(chromium(), chromedriver())) {
       if (!Files.isExecutable(p)) {
         missing.add(p.toString());
       }
     }
-    Assumptions.assumeTrue(missing.isEmpty(), () -> "Browser tests skipped: " + String.join(" and ", missing)
+    if (missing.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("Browser tests skipped: " + String.join(" and ", missing)
         + " not found. Install Chromium and its driver with: " + INSTALL
         + " (or pass -Dpress.chromium=PATH -Dpress.chromedriver=PATH). CI installs them (.ci/run).");
+  }
+
+  /** Starts a browser, or skips the calling tests if Chromium or chromedriver is missing. */
+  public static Browser start() {
+    java.util.Optional<String> why = unavailable();
+    Assumptions.assumeTrue(why.isEmpty(), why::get);
+    Path chromium = chromium();
+    Path chromedriver = chromedriver();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     options.addArguments(
