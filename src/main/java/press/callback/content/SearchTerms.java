@@ -2,7 +2,7 @@ package press.callback.content;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class SearchTerms {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern APOSTROPHES = Pattern.compile("['\u2019]");
-  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** Words too common to help a search; also in search.js. */
   static final Set<String> STOP_WORDS =
@@ -39,26 +37,69 @@ public final class SearchTerms {
 
   /** The distinct stems of {@code text}, in the order they first appear. */
   public static List<String> of(String text) {
-    Set<String> terms = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
+    List<String> terms = new ArrayList<>();
     for (String word : words(text)) {
       if (word.length() > 1 && !STOP_WORDS.contains(word)) {
-        terms.add(stem(word));
+        String stem = stem(word);
+        if (seen.add(stem)) {
+          terms.add(stem);
+        }
       }
     }
     return List.copyOf(terms);
   }
 
-  /** The words of {@code text}: lower case, without accents or apostrophes. */
+  /**
+   * The words of {@code text}: runs of letters and digits ({@code \p{L}}, {@code \p{N}}), lower
+   * case, without accents; apostrophes inside are dropped ({@code don’t} → {@code dont}).
+   */
   static List<String> words(String text) {
-    String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
-    plain = APOSTROPHES.matcher(MARKS.matcher(plain).replaceAll("")).replaceAll("");
+    String plain = text.toLowerCase(Locale.ROOT);
+    if (!ascii(plain)) {
+      plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD)).replaceAll("");
+    }
     List<String> words = new ArrayList<>();
-    for (String w : SEPARATORS.split(plain)) {
-      if (!w.isEmpty()) {
-        words.add(w);
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < plain.length(); ) {
+      int c = plain.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\'' || c == '\u2019') {
+        continue;
+      }
+      if (letterOrDigit(c)) {
+        word.appendCodePoint(c);
+      } else if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
       }
     }
+    if (word.length() > 0) {
+      words.add(word.toString());
+    }
     return words;
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** As the regular expression classes {@code \p{L}} and {@code \p{N}} (and search.js) see it. */
+  private static boolean letterOrDigit(int c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
   }
 
   /**
