@@ -16,4 +16,17 @@
   </#if>
 </section>
 <#include "partials/subscribe.ftl">
+<@layout.jsonLd {
+  "@context": "https://schema.org",
+  "@type": "WebSite",
+  "name": config.site_title,
+  "description": config.site_description,
+  "url": press.abs("/"),
+  "inLanguage": config.site_locale!'en',
+  "potentialAction": {
+    "@type": "SearchAction",
+    "target": {"@type": "EntryPoint", "urlTemplate": press.abs("/search/") + "?q={search_term_string}"},
+    "query-input": "required name=search_term_string"
+  }
+}/>
 </@layout.page>

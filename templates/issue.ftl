@@ -4,10 +4,10 @@
 <#import "layout.ftl" as layout>
 <#assign e = site.entry(content.source)>
 <#assign issue = newsletter.issue(content.source)>
-<@layout.page title=issue.subject() description=issue.preheader() url=e.url() ogType="article" current="newsletter">
+<@layout.page title=issue.subject() description=issue.preheader() url=e.url() ogType="article" current="newsletter" date=press.isoDate(issue.date()) scripts=["/js/copy.js"]>
 <article class="article issue">
   <header class="article__header">
-    <p class="crumbs"><a href="/newsletter/">Newsletter</a></p>
+    <@layout.crumbs trail=[["Newsletter", "/newsletter/"]] title=issue.title() url=e.url()/>
     <h1>${issue.title()}</h1>
     <p class="meta"><time datetime="${press.isoDate(issue.date())}">${press.longDate(issue.date())}</time></p>
   </header>
@@ -37,8 +37,10 @@ ${issue.noteHtml()?no_esc}
 ${s.body().email().html()?no_esc}
       </div>
     </section>
+    <@layout.emailActions subject=s.doc().text("subject").orElse("") text=s.body().email().text()/>
   </section>
   </#if>
 </article>
+<@layout.articleData headline=issue.title() description=issue.preheader() url=e.url() date=press.isoDate(issue.date())/>
 <#include "partials/subscribe.ftl">
 </@layout.page>

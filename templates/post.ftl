@@ -1,10 +1,10 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <#assign e = site.entry(content.source)>
-<@layout.page title=e.title() description=e.summary() url=e.url() ogType="article" current="archive">
+<@layout.page title=e.title() description=e.summary() url=e.url() ogType="article" current="archive" date=press.isoDate(e.date()) tags=e.tags()>
 <article class="article">
   <header class="article__header">
-    <p class="crumbs"><a href="/archive/">Articles</a></p>
+    <@layout.crumbs trail=[["Articles", "/archive/"]] title=e.title() url=e.url()/>
     <h1>${e.title()}</h1>
     <@layout.meta e/>
     <@layout.tagList e.tags()/>
@@ -13,6 +13,7 @@
 ${e.body().html()?no_esc}
   </div>
 </article>
+<@layout.articleData headline=e.title() description=e.summary() url=e.url() date=press.isoDate(e.date()) tags=e.tags() words=e.body().words()/>
 <#assign related = site.relatedSnippets(e, 3)>
 <#if related?has_content>
 <aside class="related" aria-labelledby="related-title">

@@ -2,10 +2,10 @@
 <#import "layout.ftl" as layout>
 <#assign e = site.entry(content.source)>
 <#assign step = site.steps()[content.step - 1]>
-<@layout.page title=e.title() description=content.use_when url=e.url() ogType="article" current="snippets">
+<@layout.page title=e.title() description=content.use_when url=e.url() ogType="article" current="snippets" date=press.isoDate(e.date()) tags=e.tags() scripts=["/js/copy.js"]>
 <article class="snippet">
   <header class="article__header">
-    <p class="crumbs"><a href="/snippets/">Email templates</a> › <a href="/playbook/#${step.anchor()}">Step ${step.number()}: ${step.name()}</a></p>
+    <@layout.crumbs trail=[["Email templates", "/snippets/"], ["Step ${step.number()}: ${step.name()}", "/playbook/#${step.anchor()}"]] title=e.title() url=e.url()/>
     <h1>${e.title()}</h1>
     <p class="use-when"><strong>Use it when:</strong> ${content.use_when}</p>
   </header>
@@ -18,6 +18,7 @@ ${content.email_html?no_esc}
   <#if content.placeholders?has_content>
   <p class="placeholders">Fill in: <#list content.placeholders as p><code>{${p}}</code><#sep>, </#list></p>
   </#if>
+  <@layout.emailActions subject=content.subject text=content.email_text/>
   <#if content.notes_html?has_content>
   <div class="prose notes">
 ${content.notes_html?no_esc}

@@ -2,7 +2,7 @@
 <#import "layout.ftl" as layout>
 <#assign t = site.tag(tag)>
 <@layout.page title="Tagged “${t.name()}”" description="Articles and email templates tagged ${t.name()}." url=t.url()>
-<p class="crumbs"><a href="/tags/">Tags</a></p>
+<@layout.crumbs trail=[["Tags", "/tags/"]] title="Tagged “${t.name()}”" url=t.url()/>
 <h1>Tagged “${t.name()}”</h1>
 <#assign articles = t.entries()?filter(e -> e.type() == "post")>
 <#assign snippets = t.entries()?filter(e -> e.type() == "snippet")>

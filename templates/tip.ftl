@@ -4,7 +4,7 @@
 <@layout.page title=e.title() description=e.summary() url=e.url() current="tips">
 <article class="article">
   <header class="article__header">
-    <p class="crumbs"><a href="/tips/">Tips</a></p>
+    <@layout.crumbs trail=[["Tips", "/tips/"]] title=e.title() url=e.url()/>
     <h1>${e.title()}</h1>
     <@layout.meta e/>
   </header>

@@ -1,5 +1,7 @@
 package press.callback.content;
 
+import java.util.List;
+
 /**
  * A document's rendered body and what is derived from it.
  *
@@ -9,8 +11,14 @@ package press.callback.content;
  * @param email for snippets, the email itself (before the first {@code ##} heading); otherwise
  *     {@code null}
  * @param notesHtml for snippets, the HTML after the email ("why it works"); otherwise empty
+ * @param terms the distinct {@link SearchTerms} of the text, for the site's search index
  */
-public record Body(String html, String firstParagraph, int words, Email email, String notesHtml) {
+public record Body(
+    String html, String firstParagraph, int words, Email email, String notesHtml, List<String> terms) {
+
+  public Body {
+    terms = List.copyOf(terms);
+  }
 
   /**
    * A snippet's email.

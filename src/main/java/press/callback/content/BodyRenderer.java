@@ -24,7 +24,7 @@ public final class BodyRenderer {
     }
     if (!ContentTypes.SNIPPET.equals(doc.type())) {
       MarkdownRenderer.Rendered r = standard.renderWithFacts(doc.body());
-      return new Body(r.html(), r.firstParagraph(), r.words(), null, "");
+      return new Body(r.html(), r.firstParagraph(), r.words(), null, "", SearchTerms.of(r.text()));
     }
     String[] parts = splitEmail(doc.body());
     String emailHtml = email.render(parts[0]);
@@ -47,7 +47,7 @@ public final class BodyRenderer {
     String firstParagraph = first == null ? "" : first.text();
     String text = body.text().strip();
     int words = text.isEmpty() ? 0 : WHITESPACE.split(text).length;
-    return new Body(html, firstParagraph, words, mail, notesHtml);
+    return new Body(html, firstParagraph, words, mail, notesHtml, SearchTerms.of(text));
   }
 
   /** Splits a snippet's Markdown at its first {@code ##} heading outside code fences. */

@@ -65,8 +65,9 @@ public final class MarkdownRenderer {
    * @param html the rendered Markdown
    * @param firstParagraph the text of the first paragraph (outside lists), or empty
    * @param words the number of words of text
+   * @param text the text, without markup
    */
-  public record Rendered(String html, String firstParagraph, int words) {}
+  public record Rendered(String html, String firstParagraph, int words, String text) {}
 
   /** Renders Markdown and reads the facts from the syntax tree, not from the HTML (faster). */
   public Rendered renderWithFacts(String markdown) {
@@ -82,6 +83,6 @@ public final class MarkdownRenderer {
     }
     String text = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(doc).strip();
     int words = text.isEmpty() ? 0 : text.split("\\s+").length;
-    return new Rendered(html, first, words);
+    return new Rendered(html, first, words, text);
   }
 }

@@ -7,10 +7,13 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import press.callback.content.Entry;
+import press.callback.content.SearchTerms;
 
 /**
- * Small functions templates call as {@code press.*}: absolute links and date formats. Dates are
- * days in the site's zone; nothing here reads the clock.
+ * Small functions templates call as {@code press.*}: absolute links, date formats, JSON for
+ * structured data and the search index, and {@code mailto:} links. Dates are days in the site's
+ * zone; nothing here reads the clock.
  */
 public final class TemplateHelpers {
   private final String host;
@@ -83,5 +86,54 @@ public final class TemplateHelpers {
     return date == null
         ? ""
         : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atStartOfDay(zone).toOffsetDateTime());
+  }
+
+  /**
+   * {@code value} as JSON text: hashes become objects, sequences arrays. Safe inside a
+   * {@code <script>} element, so templates write it with {@code ?no_esc}.
+   */
+  public String json(Object value) {
+    return Json.write(value);
+  }
+
+  /**
+   * The stems of an entry's text that its title, tags and the given summary do not already hold,
+   * separated by spaces: the search index's {@code terms} (the index lists those three apart).
+   */
+  public String searchTerms(Entry entry, String summary) {
+    java.util.Set<String> shown = new java.util.HashSet<>(
+        SearchTerms.of(entry.title() + " " + summary + " " + String.join(" ", entry.tags())));
+    StringBuilder out = new StringBuilder();
+    for (String term : entry.body().terms()) {
+      if (!shown.contains(term)) {
+        out.append(out.length() == 0 ? "" : " ").append(term);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A {@code mailto:} link without an address that opens a new email with this subject and body
+   * (RFC 6068): every character but ASCII letters, digits and {@code -._~} is percent-encoded as
+   * UTF-8, and every line break becomes {@code %0D%0A}.
+   */
+  public String mailto(String subject, String body) {
+    return "mailto:?subject=" + percentEncode(subject) + "&body=" + percentEncode(body);
+  }
+
+  private static String percentEncode(String text) {
+    String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+    StringBuilder out = new StringBuilder();
+    for (byte b : crlf.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -168,9 +170,132 @@ class SiteBakeTest {
     assertThat(page.select(".tags a").eachText()).containsExactly("q&a");
     for (String f : TestSite.files(site, ".html")) {
       Document d = TestSite.html(site, f);
-      assertThat(d.select("script")).as(f).isEmpty();
+      for (Element script : d.select("script")) {
+        if (script.hasAttr("src")) {
+          assertThat(script.attr("src")).as(f).matches("/js/[a-z]+\\.js");
+        } else {
+          assertThat(script.attr("type")).as(f + ": the only inline scripts are data").isEqualTo("application/ld+json");
+          assertThat(script.data()).as(f).doesNotContain("<", ">");
+        }
+      }
       assertThat(d.select("b")).as(f).isEmpty();
     }
+    JsonNode article = jsonLd(page, "Article");
+    assertThat(article.get("headline").asText()).isEqualTo(ESCAPE_TITLE);
+    assertThat(article.get("description").asText()).isEqualTo("<b>Bold</b> & \"quoted\" summary");
+  }
+
+  @Test
+  void articlesDescribeThemselvesToSearchEnginesAndSharing() {
+    Document page = TestSite.html(site, "articles/2026/first/index.html");
+    JsonNode article = jsonLd(page, "Article");
+    assertThat(article.get("@context").asText()).isEqualTo("https://schema.org");
+    assertThat(article.get("headline").asText()).isEqualTo("First article");
+    assertThat(article.get("description").asText()).isEqualTo("The written summary of the first article.");
+    assertThat(article.get("datePublished").asText()).isEqualTo("2026-09-01");
+    assertThat(article.get("url").asText()).isEqualTo(HOST + "/articles/2026/first/");
+    assertThat(article.get("mainEntityOfPage").asText()).isEqualTo(HOST + "/articles/2026/first/");
+    assertThat(article.get("keywords").asText()).isEqualTo("email, follow-up");
+    assertThat(article.get("author").get("name").asText()).isEqualTo("Callback Press");
+    assertThat(article.get("publisher").get("url").asText()).isEqualTo(HOST + "/");
+    JsonNode crumbs = jsonLd(page, "BreadcrumbList").get("itemListElement");
+    assertThat(crumbs.findValuesAsText("name")).containsExactly("Callback Press", "Articles", "First article");
+    assertThat(crumbs.findValuesAsText("item"))
+        .containsExactly(HOST + "/", HOST + "/archive/", HOST + "/articles/2026/first/");
+    assertThat(crumbs.findValues("position")).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
+    assertThat(page.select(".crumbs a").eachAttr("href")).containsExactly("/archive/");
+    assertThat(page.select("meta[property=article:published_time]").attr("content")).isEqualTo("2026-09-01");
+    assertThat(page.select("meta[property=article:tag]").eachAttr("content")).containsExactly("email", "follow-up");
+    assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+    assertThat(page.select("meta[name=twitter:title]").attr("content")).isEqualTo("First article");
+    assertThat(page.select("meta[property=og:locale]").attr("content")).isEqualTo("en_US");
+  }
+
+  @Test
+  void structuredDataSitsOnTheRightPagesWithAbsoluteUrls() {
+    JsonNode website = jsonLd(TestSite.html(site, "index.html"), "WebSite");
+    assertThat(website.get("url").asText()).isEqualTo(HOST + "/");
+    JsonNode action = website.get("potentialAction");
+    assertThat(action.get("@type").asText()).isEqualTo("SearchAction");
+    assertThat(action.get("target").get("urlTemplate").asText()).isEqualTo(HOST + "/search/?q={search_term_string}");
+    assertThat(action.get("query-input").asText()).isEqualTo("required name=search_term_string");
+    assertThat(jsonLd(TestSite.html(site, "newsletter/2026-11-02/index.html"), "Article").get("headline").asText())
+        .isEqualTo("Issue one");
+    assertThat(jsonLd(TestSite.html(site, "snippets/hello/index.html"), "BreadcrumbList")
+            .get("itemListElement").findValuesAsText("name"))
+        .containsExactly("Callback Press", "Email templates", "Step 3: Write a short, compelling email", "Hello first");
+    for (String f : TestSite.files(site, ".html")) {
+      Document d = TestSite.html(site, f);
+      List<String> types = d.select("script[type=application/ld+json]").stream()
+          .map(s -> json(s.data()).get("@type").asText()).toList();
+      assertThat(types).as(f).doesNotHaveDuplicates();
+      assertThat(types.contains("WebSite")).as(f).isEqualTo(f.equals("index.html"));
+      assertThat(types.contains("Article")).as(f)
+          .isEqualTo(f.startsWith("articles/") || f.matches("newsletter/[0-9-]+/index.html"));
+      for (Element s : d.select("script[type=application/ld+json]")) {
+        for (JsonNode url : json(s.data()).findValues("url")) {
+          assertThat(url.asText()).as(f).startsWith(HOST + "/");
+        }
+      }
+      for (String meta : List.of("meta[property=og:url]", "link[rel=canonical]")) {
+        String url = d.select(meta).attr(meta.startsWith("meta") ? "content" : "href");
+        assertThat(url).as(f + " " + meta).startsWith(HOST + "/");
+      }
+    }
+  }
+
+  @Test
+  void snippetOffersCopyAndAMailtoLinkWithTheExactEmail() throws Exception {
+    Document page = TestSite.html(site, "snippets/hello/index.html");
+    String email = "Hi {name},\n\nAre you the right person for {topic}?\n\nThanks,\n{your_name}";
+    assertThat(page.select("button.copy-button").attr("data-copy"))
+        .isEqualTo("Subject: Quick question about {topic}\n\n" + email);
+    String mailto = page.select(".email-actions a").attr("href");
+    assertThat(mailto).startsWith("mailto:?subject=Quick%20question%20about%20%7Btopic%7D&body=Hi%20%7Bname%7D%2C%0D%0A%0D%0AAre");
+    assertThat(page.select(".email-actions a").text()).isEqualTo("Open in your email app");
+    assertThat(page.select("script[src=/js/copy.js]")).hasSize(1);
+    assertThat(page.select("noscript").html()).contains(".copy-button { display: none; }");
+    Document issue = TestSite.html(site, "newsletter/2026-11-02/index.html");
+    assertThat(issue.select("#week-snippet ~ .email-actions button").attr("data-copy"))
+        .isEqualTo("Subject: Quick question about {topic}\n\n" + email);
+  }
+
+  @Test
+  void searchIndexHoldsWhatReadersCanFindAndNothingElse() {
+    JsonNode docs = json(TestSite.read(site.resolve("search/index.json"))).get("docs");
+    List<String> urls = docs.findValuesAsText("url");
+    assertThat(urls).startsWith("/articles/2026/scheduled/", "/articles/2026/escape/", "/articles/2026/second/")
+        .contains("/snippets/hello/", "/tips/short/", "/playbook/")
+        .noneMatch(u -> u.contains("draft") || u.contains("future") || u.startsWith("/newsletter/"));
+    for (String url : urls) {
+      assertThat(resolve(url)).as(url).exists();
+    }
+    JsonNode first = docs.get(3);
+    assertThat(first.get("url").asText()).isEqualTo("/articles/2026/first/");
+    assertThat(first.get("title").asText()).isEqualTo("First article");
+    assertThat(first.get("kind").asText()).isEqualTo("Article");
+    assertThat(first.get("summary").asText()).isEqualTo("The written summary of the first article.");
+    assertThat(first.get("tags").toString()).isEqualTo("[\"email\",\"follow-up\"]");
+    List<String> terms = List.of(first.get("terms").asText().split(" "));
+    assertThat(terms).contains("section").doesNotContain("first", "article", "the", "email").doesNotHaveDuplicates();
+    JsonNode hello = docs.get(urls.indexOf("/snippets/hello/"));
+    assertThat(hello.get("kind").asText()).isEqualTo("Email template");
+    assertThat(hello.get("summary").asText()).isEqualTo("You write to someone for the first time.");
+    assertThat(hello.get("terms").asText()).contains("topic");
+  }
+
+  @Test
+  void searchPageWorksAsAFormAndSaysWhatToDoWithoutJavaScript() {
+    Document page = TestSite.html(site, "search/index.html");
+    assertThat(page.select("h1").text()).isEqualTo("Search");
+    assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+    assertThat(page.select("form[role=search][action=/search/][method=get] input[type=search][name=q]")).hasSize(1);
+    assertThat(page.select("header form")).as("no second search box in the header").isEmpty();
+    assertThat(page.select("noscript a").eachAttr("href")).containsExactly("/archive/", "/snippets/", "/tips/", "/tags/");
+    Document home = TestSite.html(site, "index.html");
+    Element box = home.selectFirst("header form[role=search][action=/search/] input[type=search][name=q]");
+    assertThat(box).isNotNull();
+    assertThat(home.select("label[for=" + box.id() + "]").text()).isEqualTo("Search the site");
   }
 
   @Test
@@ -278,6 +403,24 @@ class SiteBakeTest {
         "2026-11-02/email.eml", "2026-11-02/email.html", "2026-11-02/email.txt",
         "2026-12-07/email.eml", "2026-12-07/email.html", "2026-12-07/email.txt");
     assertThat(TestSite.read(newsletter.resolve("2026-12-07/email.txt"))).contains("Future issue");
+  }
+
+  /** The one JSON-LD object of a type on a page. */
+  private static JsonNode jsonLd(Document page, String type) {
+    List<JsonNode> found = page.select("script[type=application/ld+json]").stream()
+        .map(s -> json(s.data()))
+        .filter(n -> n.get("@type").asText().equals(type))
+        .toList();
+    assertThat(found).as(type + " on " + page.location()).hasSize(1);
+    return found.get(0);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 
   private static Path resolve(String urlPath) {
