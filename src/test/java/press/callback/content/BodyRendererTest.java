@@ -21,6 +21,8 @@ class BodyRendererTest {
   void snippetTermsCoverTheEmailAndItsNotes() throws Exception {
     Catalog c = new Docs().snippet("hello", "2026-01-01", 3).catalog(LocalDate.of(2026, 2, 1));
     assertThat(c.entry("content/snippets/hello.md").body().terms())
-        .containsExactly("hi", "name", "talk", "topic", "why", "work", "short");
+        .containsExactly("hi", "name", "read", "note", "topic", "last", "week", "made", "think", "project", "ran",
+            "spr", "cut", "time", "new", "client", "wait", "answer", "thre", "day", "like", "hear", "team", "handl",
+            "now", "shar", "work", "talk", "ten", "minut", "thank", "why", "short");
   }
 }

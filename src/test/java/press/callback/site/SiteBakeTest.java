@@ -247,11 +247,15 @@ class SiteBakeTest {
   @Test
   void snippetOffersCopyAndAMailtoLinkWithTheExactEmail() throws Exception {
     Document page = TestSite.html(site, "snippets/hello/index.html");
-    String email = "Hi {name},\n\nAre you the right person for {topic}?\n\nThanks,\n{your_name}";
+    String email = "Hi {name},\n\n"
+        + "I write a short weekly note for people who plan team trips, and this week it is about {topic}.\n"
+        + "Two readers asked me the same thing, and I would rather hear it from someone who does the work.\n"
+        + "I will not add you to any list, and one line back is plenty.\n\n"
+        + "Are you the right person for {topic}?\n\nThanks,\n{your_name}";
     assertThat(page.select("button.copy-button").attr("data-copy"))
         .isEqualTo("Subject: Quick question about {topic}\n\n" + email);
     String mailto = page.select(".email-actions a").attr("href");
-    assertThat(mailto).startsWith("mailto:?subject=Quick%20question%20about%20%7Btopic%7D&body=Hi%20%7Bname%7D%2C%0D%0A%0D%0AAre");
+    assertThat(mailto).startsWith("mailto:?subject=Quick%20question%20about%20%7Btopic%7D&body=Hi%20%7Bname%7D%2C%0D%0A%0D%0AI%20write");
     assertThat(page.select(".email-actions a").text()).isEqualTo("Open in your email app");
     assertThat(page.select("script[src=/js/copy.js]")).hasSize(1);
     assertThat(page.select("noscript").html()).contains(".copy-button { display: none; }");
