@@ -121,6 +121,9 @@ class SnippetCopyIT {
         Fish & chips? 50% off, a+b=c, #1 on the list; naïve “quotes” — and €5.
         This line follows a single line break.
 
+        The rest is here so the template passes the reply gate of the library: a real email
+        template has fifty words or more, and so does this one, even in a test.
+
         Ask about {topic}?
 
         {your_name}""");
