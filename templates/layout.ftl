@@ -139,6 +139,23 @@
 </div>
 </#macro>
 
+<#-- The reply-readiness panel of an email template: its figures against what gets replies, and
+     a link to score one's own version on /coach/ (with this email in it). -->
+<#macro replyPanel score subject text>
+<#local ok = "✓"><#local no = "✗">
+<section class="reply-score" aria-labelledby="reply-score-title">
+  <h2 id="reply-score-title">Reply-readiness</h2>
+  <dl class="reply-score__figures">
+    <div><dt>Words</dt><dd>${score.words()} <span aria-hidden="true">${(score.words() >= 50 && score.words() <= 125)?then(ok, no)}</span><span class="reply-score__aim">aim 50–125</span></dd></div>
+    <div><dt>Reading grade</dt><dd>${press.grade(score.grade())} <span aria-hidden="true">${(score.grade() <= 6)?then(ok, no)}</span><span class="reply-score__aim">aim 6 or lower</span></dd></div>
+    <div><dt>Questions</dt><dd>${score.questions()} <span aria-hidden="true">${(score.questions() >= 1 && score.questions() <= 3)?then(ok, no)}</span><span class="reply-score__aim">aim 1–3</span></dd></div>
+    <div><dt>Subject words</dt><dd>${score.subjectWords()} <span aria-hidden="true">${(score.subjectWords() >= 3 && score.subjectWords() <= 6)?then(ok, no)}</span><span class="reply-score__aim">aim 3–6</span></dd></div>
+    <div><dt>Ends with an ask</dt><dd>${score.endsWithAsk()?then("yes", "no")}</dd></div>
+  </dl>
+  <p class="reply-score__coach"><a href="${press.coachUrl(subject, text)}">Check your own version</a> in the reply coach.</p>
+</section>
+</#macro>
+
 <#-- "November 9, 2026 · 4 min read" -->
 <#macro meta entry>
 <p class="meta"><time datetime="${press.isoDate(entry.date())}">${press.longDate(entry.date())}</time><#if entry.type() == "post"> · ${entry.body().readingMinutes()} min read</#if></p>

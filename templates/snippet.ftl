@@ -19,6 +19,7 @@ ${content.email_html?no_esc}
   <p class="placeholders">Fill in: <#list content.placeholders as p><code>{${p}}</code><#sep>, </#list></p>
   </#if>
   <@layout.emailActions subject=content.subject text=content.email_text/>
+  <@layout.replyPanel score=e.replyScore() subject=content.subject text=content.email_text/>
   <#if content.notes_html?has_content>
   <div class="prose notes">
 ${content.notes_html?no_esc}

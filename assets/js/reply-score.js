@@ -12,13 +12,13 @@
   var SPACES = /[\t\f\u000B\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/g;
   var PLACEHOLDER = /^\{[^{} ]+\}\W*$/;
   var HAS_WORD = /[\p{L}\p{N}]/u;
-  var SENTENCE = /[.!?]+["\u201D\u2019')\]]*(?= |$)/g;
+  var SENTENCE = /(?<!\b(?:a\.m|p\.m|e\.g|i\.e|mr|mrs|ms|dr|vs))[.!?]+["\u201D\u2019')\]]*(?= |$)/gi;
   var CLOSERS = /["\u201D\u2019')\]*_]+$/;
   var VOWELS = /[aeiouy\u00E0-\u00E6\u00E8-\u00EF\u00F2-\u00F6\u00F8\u0153\u00F9-\u00FD]+/g;
   var VOWEL_LETTERS = 'aeiouy\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00E6\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE\u00EF' +
     '\u00F2\u00F3\u00F4\u00F5\u00F6\u00F8\u0153\u00F9\u00FA\u00FB\u00FC\u00FD';
   // The ask rule (Java: press.callback.content.EmailAsk).
-  var SENTENCE_END = /(?<=[.?!]["\u201D\u2019')\]]?)\s+/;
+  var SENTENCE_END = /(?<=[.?!]["\u201D\u2019')\]]?)(?<!\b(?:a\.m|p\.m|e\.g|i\.e|mr|mrs|ms|dr|vs)\.)\s+/i;
   var ASKS = /\b(please|let me know|could you|would you|can you|will you|could we|can we|are you free)\b/i;
   var REQUEST = /^(reply|write|send|call|pick|choose|book|tell|forward)\b/i;
 
@@ -89,14 +89,14 @@
     return /\?$/.test(s) || ASKS.test(s) || REQUEST.test(s.replace(/^["\u201C\u2018(]+/, ''));
   }
 
-  function lastSentence(text) {
+  function lastParagraphSentences(text) {
     var lines = trim(text).split('\n');
     while (lines.length && (/^ *$/.test(lines[lines.length - 1]) || isSignOff(lines[lines.length - 1]))) lines.pop();
     var paragraph = [];
     for (var i = lines.length - 1; i >= 0 && !/^ *$/.test(lines[i]); i--) paragraph.unshift(trim(lines[i]));
     var joined = trim(paragraph.join(' '));
-    var parts = joined.split(SENTENCE_END).filter(function (p, k, all) { return !(p === '' && k === all.length - 1); });
-    return parts.length === 0 ? '' : trim(parts[parts.length - 1]);
+    if (joined === '') return [];
+    return joined.split(SENTENCE_END).filter(function (p, k, all) { return !(p === '' && k === all.length - 1); });
   }
 
   function round1(x) {
@@ -144,8 +144,8 @@
     var grade = w === 0 ? 0 : round1(0.39 * (w / ss.length) + 11.8 * (syl / w) - 15.59);
     var questions = ss.filter(function (s) { return /\?$/.test(s.replace(CLOSERS, '')); }).length;
     var subjectWords = words(normalize(subject)).length;
-    var last = w === 0 ? '' : lastSentence(text);
-    var ask = w > 0 && (last === '' || isAsk(last));
+    var closing = w === 0 ? [] : lastParagraphSentences(text);
+    var ask = w > 0 && (closing.length === 0 || closing.some(isAsk));
     return {
       words: w, sentences: ss.length, syllables: syl, grade: grade, questions: questions,
       subjectWords: subjectWords, endsWithAsk: ask, suggestions: suggestions(w, grade, questions, subjectWords, ask)

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Whether an email ends with something the reader can answer: its last sentence before the
- * sign-off is a question, or a concrete ask.
+ * Whether an email ends with something the reader can answer: its last paragraph before the
+ * sign-off holds a question, or a concrete ask.
  *
  * <p>The sign-off is the run of short lines at the end (at most four words each, not ending in a
- * full stop, question mark or colon): {@code Thanks,} and {@code {your_name}}. The last sentence
- * before it is an ask when it
+ * full stop, question mark or colon): {@code Thanks,} and {@code {your_name}}. A sentence of the
+ * last paragraph before it is an ask when it
  *
  * <ul>
  *   <li>ends with {@code ?} (closing quotes and brackets aside), or
@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
  *       Pick}, {@code Choose}, {@code Book}, {@code Tell} or {@code Forward}.
  * </ul>
  *
- * A statement ("I will call you on Tuesday.") leaves the reader nothing to do, and is what this
- * rule catches.
+ * So "Would Tuesday work? I am free after 2 p.m." ends with an ask; a closing paragraph of
+ * statements ("I will call you on Tuesday.") leaves the reader nothing to do, and is what this
+ * rule catches. Sentences end at {@code .}, {@code ?} or {@code !} and a space, but not after
+ * {@code a.m.}, {@code p.m.}, {@code e.g.}, {@code i.e.}, {@code Mr.}, {@code Mrs.}, {@code Ms.},
+ * {@code Dr.} or {@code vs.}
  */
 final class EmailAsk {
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!][\"”’')\\]]?)\\s+");
+  private static final Pattern SENTENCE_END = Pattern.compile(
+      "(?<=[.?!][\"”’')\\]]?)(?<!\\b(?:a\\.m|p\\.m|e\\.g|i\\.e|mr|mrs|ms|dr|vs)\\.)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKS = Pattern.compile(
       "\\b(please|let me know|could you|would you|can you|will you|could we|can we|are you free)\\b",
       Pattern.CASE_INSENSITIVE);
@@ -45,11 +49,16 @@ final class EmailAsk {
    * @param text the email as plain text, paragraphs apart by blank lines
    */
   static Optional<String> missingAsk(String text) {
-    String last = lastSentence(text);
-    if (last.isEmpty() || isAsk(last)) {
+    String[] sentences = lastParagraphSentences(text);
+    if (sentences.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(last);
+    for (String sentence : sentences) {
+      if (isAsk(sentence)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(sentences[sentences.length - 1].strip());
   }
 
   static boolean isAsk(String sentence) {
@@ -59,6 +68,12 @@ final class EmailAsk {
 
   /** The last sentence before the sign-off, on one line. */
   static String lastSentence(String text) {
+    String[] sentences = lastParagraphSentences(text);
+    return sentences.length == 0 ? "" : sentences[sentences.length - 1].strip();
+  }
+
+  /** The sentences of the last paragraph before the sign-off. */
+  private static String[] lastParagraphSentences(String text) {
     List<String> lines = new ArrayList<>(text.strip().lines().toList());
     while (!lines.isEmpty() && (lines.get(lines.size() - 1).isBlank() || isSignOff(lines.get(lines.size() - 1)))) {
       lines.remove(lines.size() - 1);
@@ -68,8 +83,7 @@ final class EmailAsk {
       paragraph.add(0, lines.get(i).strip());
     }
     String joined = String.join(" ", paragraph).strip();
-    String[] sentences = SENTENCE_END.split(joined);
-    return sentences.length == 0 ? "" : sentences[sentences.length - 1].strip();
+    return joined.isEmpty() ? new String[0] : SENTENCE_END.split(joined);
   }
 
   private static boolean isSignOff(String line) {

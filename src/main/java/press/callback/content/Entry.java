@@ -35,6 +35,17 @@ public record Entry(Document doc, Body body, String uri, String url, boolean vis
     return doc.summary() != null ? doc.summary() : body.firstParagraph();
   }
 
+  /**
+   * The reply-readiness of an email template (its subject and email), or {@code null} for
+   * anything else.
+   */
+  public ReplyScore replyScore() {
+    if (body.email() == null) {
+      return null;
+    }
+    return ReplyScore.of(doc.text("subject").orElse(""), body.email().text());
+  }
+
   /** The source file relative to the project. */
   public String path() {
     return doc.path();

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  *       as {@code {name}} is one token, so one word.
  *   <li><b>Sentences</b>: the text is cut into paragraphs at blank lines, a paragraph's lines are
  *       joined, and a sentence ends at {@code .}, {@code !} or {@code ?} (and any closing quotes or
- *       brackets) followed by a space. A paragraph without an ending (a greeting, a sign-off) is
- *       one sentence. Pieces without words are not sentences.
+ *       brackets) followed by a space — but not after {@code a.m.}, {@code p.m.}, {@code e.g.},
+ *       {@code i.e.}, {@code Mr.}, {@code Mrs.}, {@code Ms.}, {@code Dr.} or {@code vs.} A
+ *       paragraph without an ending (a greeting, a sign-off) is one sentence. Pieces without
+ *       words are not sentences.
  *   <li><b>Syllables</b> of a word: a placeholder or a token without letters has one. Otherwise,
  *       in its lower-case letters, the groups of consecutive vowels ({@code aeiouy} and accented
  *       vowels), less one for a silent ending — a final {@code e} after a consonant (but not
@@ -68,7 +70,8 @@ public record ReplyScore(
       "[\\t\\f\\u000B\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]");
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\{[^{} ]+}\\W*$");
   private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
-  private static final Pattern SENTENCE = Pattern.compile("[.!?]+[\"”’')\\]]*(?= |$)");
+  private static final Pattern SENTENCE = Pattern.compile(
+      "(?<!\\b(?:a\\.m|p\\.m|e\\.g|i\\.e|mr|mrs|ms|dr|vs))[.!?]+[\"”’')\\]]*(?= |$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOSERS = Pattern.compile("[\"”’')\\]*_]+$");
   private static final Pattern VOWELS = Pattern.compile("[aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüý]+");
   private static final String VOWEL_LETTERS = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüý";

@@ -121,6 +121,16 @@ public final class TemplateHelpers {
     return "mailto:?subject=" + percentEncode(subject) + "&body=" + percentEncode(body);
   }
 
+  /** The reply coach's address with an email filled in: {@code /coach/?subject=…&body=…}. */
+  public String coachUrl(String subject, String body) {
+    return "/coach/?subject=" + percentEncode(subject) + "&body=" + percentEncode(body);
+  }
+
+  /** A reading grade as shown: {@code 5.2}, {@code 6}, {@code -1.6}. */
+  public String grade(double grade) {
+    return press.callback.content.ReplyScore.format(grade);
+  }
+
   private static String percentEncode(String text) {
     String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     StringBuilder out = new StringBuilder();

@@ -172,7 +172,7 @@ class SiteBakeTest {
       Document d = TestSite.html(site, f);
       for (Element script : d.select("script")) {
         if (script.hasAttr("src")) {
-          assertThat(script.attr("src")).as(f).matches("/js/[a-z]+\\.js");
+          assertThat(script.attr("src")).as(f).matches("/js/[a-z-]+\\.js");
         } else {
           assertThat(script.attr("type")).as(f + ": the only inline scripts are data").isEqualTo("application/ld+json");
           assertThat(script.data()).as(f).doesNotContain("<", ">");
@@ -357,7 +357,7 @@ class SiteBakeTest {
   void everyInternalLinkResolves() {
     for (String f : TestSite.files(site, ".html")) {
       for (Element a : TestSite.html(site, f).select("a[href^=/], link[href^=/]")) {
-        String href = a.attr("href").replaceFirst("#.*$", "");
+        String href = a.attr("href").replaceFirst("[?#].*$", "");
         assertThat(resolve(href)).as(f + " links to " + href).exists();
       }
     }
