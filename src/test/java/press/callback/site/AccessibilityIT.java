@@ -74,6 +74,8 @@ class AccessibilityIT {
     pages.put("about", "/about/");
     pages.put("subscribe", "/subscribe/");
     pages.put("not found", "/404.html");
+    pages.put("reply coach, with a template's email scored",
+        ReaderSite.page(pages.get("a snippet")).select(".reply-score__coach a").attr("href"));
     return pages;
   }
 
@@ -82,6 +84,9 @@ class AccessibilityIT {
     browser.open(base, url);
     if (url.startsWith("/search/?")) {
       browser.waitFor("search results", d -> browser.<Long>js("return document.querySelectorAll('#search-results li').length") > 0);
+    }
+    if (url.startsWith("/coach/?")) {
+      browser.waitFor("the coach's figures", d -> browser.<Long>js("return document.querySelectorAll('#coach-result dt').length") > 0);
     }
     assertThat(browser.<String>js("return getComputedStyle(document.body).backgroundColor"))
         .as("%s is shown in the %s scheme", url, scheme)
