@@ -11,13 +11,16 @@ import java.util.List;
  * @param email for snippets, the email itself (before the first {@code ##} heading); otherwise
  *     {@code null}
  * @param notesHtml for snippets, the HTML after the email ("why it works"); otherwise empty
- * @param terms the distinct {@link SearchTerms} of the text, for the site's search index
+ * @param text the text without markup, for the site's search index ({@link #terms})
  */
-public record Body(
-    String html, String firstParagraph, int words, Email email, String notesHtml, List<String> terms) {
+public record Body(String html, String firstParagraph, int words, Email email, String notesHtml, String text) {
 
-  public Body {
-    terms = List.copyOf(terms);
+  /**
+   * The distinct {@link SearchTerms} of the text, for the site's search index. Worked out when
+   * asked (only the search index asks), not for every bake of every document.
+   */
+  public List<String> terms() {
+    return SearchTerms.of(text);
   }
 
   /**

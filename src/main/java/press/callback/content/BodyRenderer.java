@@ -24,7 +24,7 @@ public final class BodyRenderer {
     }
     if (!ContentTypes.SNIPPET.equals(doc.type())) {
       MarkdownRenderer.Rendered r = standard.renderWithFacts(doc.body());
-      return new Body(r.html(), r.firstParagraph(), r.words(), null, "", SearchTerms.of(r.text()));
+      return new Body(r.html(), r.firstParagraph(), r.words(), null, "", r.text());
     }
     String[] parts = splitEmail(doc.body());
     String emailHtml = email.render(parts[0]);
@@ -46,8 +46,7 @@ public final class BodyRenderer {
     Element first = body.selectFirst("p");
     String firstParagraph = first == null ? "" : first.text();
     String text = body.text().strip();
-    int words = text.isEmpty() ? 0 : WHITESPACE.split(text).length;
-    return new Body(html, firstParagraph, words, mail, notesHtml, SearchTerms.of(text));
+    return new Body(html, firstParagraph, MarkdownRenderer.countWords(text), mail, notesHtml, text);
   }
 
   /** Splits a snippet's Markdown at its first {@code ##} heading outside code fences. */

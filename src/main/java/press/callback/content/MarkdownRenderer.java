@@ -33,6 +33,9 @@ public final class MarkdownRenderer {
             TypographicExtension.create(),
             HeadingIdExtension.create(),
             PlaceholderExtension.create()));
+    // Text goes straight to the output: flexmark's default re-checks every character for
+    // leading whitespace to trim, which the HTML it writes never has (a seventh of rendering).
+    options.set(HtmlRenderer.FORMAT_FLAGS, com.vladsch.flexmark.util.sequence.LineAppendable.F_PASS_THROUGH);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(TablesExtension.WITH_CAPTION, false);
@@ -82,7 +85,25 @@ public final class MarkdownRenderer {
       }
     }
     String text = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(doc).strip();
-    int words = text.isEmpty() ? 0 : text.split("\\s+").length;
-    return new Rendered(html, first, words, text);
+    return new Rendered(html, first, countWords(text), text);
+  }
+
+  /** The number of runs of non-whitespace characters in {@code text}, as splitting at {@code \\s+} counts them. */
+  static int countWords(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isRegexSpace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
+  }
+
+  /** {@code \\s} of {@link java.util.regex.Pattern}: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

@@ -37,6 +37,7 @@ final class JbakeRenderer implements AutoCloseable {
 
   private final SiteProject project;
   private final ContentStore db;
+  private StoreSnapshot crawled;
 
   private JbakeRenderer(SiteProject project, ContentStore db) {
     this.project = project;
@@ -66,9 +67,12 @@ final class JbakeRenderer implements AutoCloseable {
 
   /**
    * Crawls the content with JBake's crawler: the front matter of every document readers may see
-   * goes into the store. Runs beside the rendering of the bodies.
+   * goes into the store. Then reads the store back once, for the pages ({@link StoreSnapshot}).
+   * Runs beside the rendering of the bodies, before {@link #render}.
+   *
+   * @param preview whether drafts and future documents are shown (the dev server's --drafts)
    */
-  void crawl(List<CatalogBuilder.Planned> plan) {
+  void crawl(List<CatalogBuilder.Planned> plan, LocalDate today, boolean preview) {
     DefaultJBakeConfiguration config = project.config();
     CatalogMarkupEngine engine = new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone());
     for (String ext : ContentLoader.EXTENSIONS) {
@@ -77,6 +81,7 @@ final class JbakeRenderer implements AutoCloseable {
     Crawler crawler = new Crawler(db, config);
     crawler.crawl();
     crawler.crawlDataFiles();
+    crawled = StoreSnapshot.load(db, config.getDataFileDocType(), preview ? doc -> false : hidden(today, project.zone()));
   }
 
   /** What a render made: the store's documents and the templates, to render emails and edits with. */
@@ -85,16 +90,13 @@ final class JbakeRenderer implements AutoCloseable {
   /**
    * Renders the site into the configured destination (after {@link #crawl}); returns the
    * snapshot and templates, or {@code null} if the templates could not be loaded.
-   *
-   * @param preview whether drafts and future documents are shown (the dev server's --drafts)
    */
   Rendered render(
-      Catalog catalog, Newsletter newsletter, LocalDate today, boolean preview, Diagnostics diagnostics,
+      Catalog catalog, Newsletter newsletter, LocalDate today, Diagnostics diagnostics,
       java.util.function.Consumer<String> progress) {
     DefaultJBakeConfiguration config = project.config();
     long start = System.nanoTime();
-    StoreSnapshot snapshot = StoreSnapshot.load(db, config.getDataFileDocType(),
-        preview ? doc -> false : hidden(today, project.zone()));
+    StoreSnapshot snapshot = java.util.Objects.requireNonNull(crawled, "crawl first");
     snapshot.addBodies(source -> {
       Entry e = catalog.entry(source);
       return e == null ? null : CatalogMarkupEngine.bodyFields(e);

@@ -162,7 +162,7 @@ public final class SiteBaker {
     // JBake's crawl needs only the front matter: it runs on the store's thread while the
     // bodies are rendered here.
     Future<?> crawl = diagnostics.hasErrors() ? null : storeThread.submit(() -> {
-      store.get().crawl(plan);
+      store.get().crawl(plan, request.today(), request.preview());
       return null;
     });
     Catalog catalog = builder.render(plan);
@@ -193,7 +193,7 @@ public final class SiteBaker {
       project.config().setDestinationFolder(site.staging().toFile());
       JbakeRenderer jbake = jbake(store, crawl);
       JbakeRenderer.Rendered rendered =
-          jbake.render(catalog, newsletter, request.today(), request.preview(), diagnostics, progress);
+          jbake.render(catalog, newsletter, request.today(), diagnostics, progress);
       FreemarkerTemplates templates = rendered == null ? null : rendered.templates();
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();

@@ -59,19 +59,25 @@ final class SitePages {
     return List.copyOf(failures);
   }
 
-  /** Every page of the site; returns the number of files written. */
+  /** Every page of the site, on the pool of threads; returns the number of files written. */
   int all() {
-    int n = documents(allDocuments());
-    n += index();
-    n += archive();
-    n += tags(snapshot.allTags());
-    n += tagsIndex();
-    n += feed();
-    n += sitemap();
-    n += error404();
-    n += extraPages();
-    return n;
+    List<Page> all = new ArrayList<>(documentPages(allDocuments()));
+    all.addAll(indexPages(page -> true));
+    all.addAll(archivePages());
+    all.addAll(tagPages(snapshot.allTags()));
+    all.addAll(tagsIndexPages());
+    all.addAll(feedPages());
+    all.addAll(sitemapPages());
+    all.addAll(error404Pages());
+    all.addAll(extraPagesPages());
+    return write(all);
   }
+
+  /**
+   * A file to write: its path in the site, its model and template. Rendering it touches nothing
+   * but its own file, so pages can be written in any order, on any thread.
+   */
+  record Page(String relative, TemplateModel model, String template) {}
 
   /** Every document but data files. */
   List<DocumentModel> allDocuments() {
@@ -84,8 +90,12 @@ final class SitePages {
    * previousContent} the nearest older one (uri, noExtensionUri and title only).
    */
   int documents(Collection<DocumentModel> docs) {
+    return write(documentPages(docs));
+  }
+
+  private List<Page> documentPages(Collection<DocumentModel> docs) {
     Map<String, Map<String, Integer>> positions = new HashMap<>();
-    List<DocumentModel> pages = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
     for (DocumentModel doc : docs) {
       List<DocumentModel> typed = snapshot.all(doc.getType());
       Map<String, Integer> index = positions.computeIfAbsent(doc.getType(), t -> {
@@ -100,10 +110,28 @@ final class SitePages {
       page.putAll(doc);
       page.setNextContent(i == null ? null : nav(typed, i, -1));
       page.setPreviousContent(i == null ? null : nav(typed, i, +1));
-      pages.add(page);
+      pages.add(document(page));
     }
+    return pages;
+  }
+
+  private Page document(DocumentModel page) {
+    String uri = page.getUri();
+    int dot = uri.lastIndexOf('.');
+    String base = dot > uri.lastIndexOf('/') ? uri.substring(0, dot) : uri;
+    TemplateModel model = new TemplateModel();
+    model.setContent(page);
+    return new Page(base + config.getOutputExtensionByDocType(page.getType()), model, config.getTemplateByDocType(page.getType()));
+  }
+
+  /**
+   * Writes {@code pages} on the pool of threads, taking the folders in turn: creating a file
+   * locks its folder, so two threads writing into one folder mostly wait for each other (on
+   * ext4, the wait spins a core), while two folders fill side by side.
+   */
+  private int write(List<Page> pages) {
     if (pages.size() < 8 || threads < 2) {
-      pages.forEach(this::document);
+      pages.forEach(this::write);
       return pages.size();
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -113,8 +141,8 @@ final class SitePages {
     });
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (DocumentModel page : pages) {
-        done.add(pool.submit(() -> document(page)));
+      for (Page page : byFolderInTurn(pages)) {
+        done.add(pool.submit(() -> write(page)));
       }
       for (Future<?> f : done) {
         f.get();
@@ -130,13 +158,28 @@ final class SitePages {
     return pages.size();
   }
 
-  private void document(DocumentModel page) {
-    String uri = page.getUri();
-    int dot = uri.lastIndexOf('.');
-    String base = dot > uri.lastIndexOf('/') ? uri.substring(0, dot) : uri;
-    TemplateModel model = new TemplateModel();
-    model.setContent(page);
-    write(base + config.getOutputExtensionByDocType(page.getType()), model, config.getTemplateByDocType(page.getType()));
+  /**
+   * {@code pages} reordered so that consecutive pages lie in different folders where they can:
+   * the first page of each folder, then the second of each, and so on (folders in the order they
+   * first appear, pages in their order within a folder).
+   */
+  static List<Page> byFolderInTurn(List<Page> pages) {
+    Map<String, java.util.ArrayDeque<Page>> byFolder = new java.util.LinkedHashMap<>();
+    for (Page page : pages) {
+      int slash = page.relative().lastIndexOf('/');
+      String folder = slash < 0 ? "" : page.relative().substring(0, slash);
+      byFolder.computeIfAbsent(folder, f -> new java.util.ArrayDeque<>()).add(page);
+    }
+    List<Page> out = new ArrayList<>(pages.size());
+    while (out.size() < pages.size()) {
+      for (java.util.ArrayDeque<Page> queue : byFolder.values()) {
+        Page next = queue.poll();
+        if (next != null) {
+          out.add(next);
+        }
+      }
+    }
+    return out;
   }
 
   private static DocumentModel nav(List<DocumentModel> typed, int from, int step) {
@@ -205,23 +248,25 @@ final class SitePages {
   }
 
   private int index(java.util.function.IntPredicate which) {
+    return write(indexPages(which));
+  }
+
+  private List<Page> indexPages(java.util.function.IntPredicate which) {
     if (!config.getRenderIndex()) {
-      return 0;
+      return List.of();
     }
     String file = config.getIndexFileName();
     int total = snapshot.published("post").size();
     if (!config.getPaginateIndex() || total == 0) {
-      write(file, simple("masterindex", ""), config.getTemplateByDocType("masterindex"));
-      return 1;
+      return List.of(new Page(file, simple("masterindex", ""), config.getTemplateByDocType("masterindex")));
     }
     PagingHelper paging = new PagingHelper(total, config.getPostsPerPage());
     int pages = paging.getNumberOfPages();
-    int written = 0;
+    List<Page> out = new ArrayList<>();
     for (int page = 1; page <= pages; page++) {
       if (!which.test(page)) {
         continue;
       }
-      written++;
       TemplateModel model = new TemplateModel();
       model.setNumberOfPages(pages);
       model.setCurrentPageNuber(page);
@@ -230,67 +275,95 @@ final class SitePages {
         model.setNextFileName(paging.getNextFileName(page));
         DocumentModel content = content("masterindex", page > 1 ? "../" : "");
         model.setContent(content);
-        write(paging.getCurrentFileName(page, file), model, config.getTemplateByDocType("masterindex"));
+        out.add(new Page(paging.getCurrentFileName(page, file), model, config.getTemplateByDocType("masterindex")));
       } catch (URISyntaxException e) {
         failures.add("index page " + page + ": " + e.getMessage());
       }
     }
-    return written;
+    return out;
   }
 
   int archive() {
-    return config.getRenderArchive() ? single(config.getArchiveFileName(), "archive") : 0;
+    return write(archivePages());
+  }
+
+  private List<Page> archivePages() {
+    return config.getRenderArchive() ? single(config.getArchiveFileName(), "archive") : List.of();
   }
 
   int feed() {
-    return config.getRenderFeed() ? single(config.getFeedFileName(), "feed") : 0;
+    return write(feedPages());
+  }
+
+  private List<Page> feedPages() {
+    return config.getRenderFeed() ? single(config.getFeedFileName(), "feed") : List.of();
   }
 
   int sitemap() {
-    return config.getRenderSiteMap() ? single(config.getSiteMapFileName(), "sitemap") : 0;
+    return write(sitemapPages());
+  }
+
+  private List<Page> sitemapPages() {
+    return config.getRenderSiteMap() ? single(config.getSiteMapFileName(), "sitemap") : List.of();
   }
 
   int error404() {
-    return config.getRenderError404() ? single(config.getError404FileName(), "error404") : 0;
+    return write(error404Pages());
+  }
+
+  private List<Page> error404Pages() {
+    return config.getRenderError404() ? single(config.getError404FileName(), "error404") : List.of();
   }
 
   /** The pages of {@code tags} (as JBake's renderTags). */
   int tags(Collection<String> tags) {
+    return write(tagPages(tags));
+  }
+
+  private List<Page> tagPages(Collection<String> tags) {
     if (!config.getRenderTags()) {
-      return 0;
+      return List.of();
     }
+    List<Page> out = new ArrayList<>();
     for (String tag : tags) {
       String file = config.getTagPathName() + "/" + tag + config.getOutputExtension();
       TemplateModel model = simple("tag", rootPath(file));
       model.setTag(tag);
-      write(file, model, config.getTemplateByDocType("tag"));
+      out.add(new Page(file, model, config.getTemplateByDocType("tag")));
     }
-    return tags.size();
+    return out;
   }
 
   int tagsIndex() {
+    return write(tagsIndexPages());
+  }
+
+  private List<Page> tagsIndexPages() {
     if (!config.getRenderTags() || !config.getRenderTagsIndex()) {
-      return 0;
+      return List.of();
     }
     String file = config.getTagPathName() + "/index" + config.getOutputExtension();
-    write(file, simple("tags", rootPath(file)), config.getTemplateByDocType("tagsindex"));
-    return 1;
+    return List.of(new Page(file, simple("tags", rootPath(file)), config.getTemplateByDocType("tagsindex")));
   }
 
   /** The pages of {@code press.page.<output>=<template>}. */
   int extraPages() {
+    return write(extraPagesPages());
+  }
+
+  private List<Page> extraPagesPages() {
+    List<Page> out = new ArrayList<>();
     for (Map.Entry<String, String> page : project.extraPages().entrySet()) {
       String output = page.getKey();
       TemplateModel model = simple("page", "../".repeat((int) output.chars().filter(c -> c == '/').count()));
       model.getContent().put("url", ExtraPages.url(output, config.getOutputExtension()));
-      write(output, model, page.getValue());
+      out.add(new Page(output, model, page.getValue()));
     }
-    return project.extraPages().size();
+    return out;
   }
 
-  private int single(String file, String type) {
-    write(file, simple(type, ""), config.getTemplateByDocType(type));
-    return 1;
+  private List<Page> single(String file, String type) {
+    return List.of(new Page(file, simple(type, ""), config.getTemplateByDocType(type)));
   }
 
   private String rootPath(String file) {
@@ -317,7 +390,10 @@ final class SitePages {
     return model;
   }
 
-  private void write(String relative, TemplateModel model, String template) {
+  private void write(Page page) {
+    String relative = page.relative();
+    TemplateModel model = page.model();
+    String template = page.template();
     Path file = destination.resolve(relative);
     model.setRenderer(templates);
     try {
