@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import press.callback.diag.Diagnostic;
+import press.callback.site.Json;
 import press.callback.site.LiveSite;
 
 /**
@@ -224,18 +228,20 @@ public final class DevServer implements AutoCloseable {
   }
 
   private String state() {
-    StringBuilder json = new StringBuilder("{\"build\":").append(build).append(",\"errors\":[");
-    for (int i = 0; i < errors.size(); i++) {
-      Diagnostic d = errors.get(i);
-      json.append(i == 0 ? "" : ",").append('{')
-          .append("\"location\":").append(Json.string(d.location())).append(',')
-          .append("\"severity\":").append(Json.string(d.severity().label())).append(',')
-          .append("\"message\":").append(Json.string(d.message())).append(',')
-          .append("\"hint\":").append(Json.string(d.hint())).append(',')
-          .append("\"sourceLine\":").append(Json.string(d.sourceLine()))
-          .append('}');
+    List<Map<String, String>> list = new ArrayList<>();
+    for (Diagnostic d : errors) {
+      Map<String, String> error = new LinkedHashMap<>();
+      error.put("location", d.location());
+      error.put("severity", d.severity().label());
+      error.put("message", d.message());
+      error.put("hint", Objects.toString(d.hint(), ""));
+      error.put("sourceLine", Objects.toString(d.sourceLine(), ""));
+      list.add(error);
     }
-    return "event: state\ndata: " + json.append("]}") + "\n\n";
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("build", build);
+    state.put("errors", list);
+    return "event: state\ndata: " + Json.write(state) + "\n\n";
   }
 
   private void send(String event) {

@@ -8,12 +8,14 @@ import java.util.Map;
  * lists and arrays become arrays, numbers and booleans stay, anything else is a string.
  *
  * <p>{@code <}, {@code >} and {@code &} are written as {@code \u003c} escapes, so the text is safe
- * inside a {@code <script>} element whatever a title contains.
+ * inside a {@code <script>} element whatever a title contains. The dev server writes its
+ * messages to pages with it too.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  /** {@code value} as JSON text. */
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import press.callback.site.Json;
 
 class InjectionTest {
   @Test
@@ -31,7 +32,7 @@ class InjectionTest {
 
   @Test
   void escapesJsonStrings() {
-    assertThat(Json.string("a \"b\"\\\n\u2028\u0001")).isEqualTo("\"a \\\"b\\\"\\\\\\n\\u2028\\u0001\"");
-    assertThat(Json.string(null)).isEqualTo("\"\"");
+    assertThat(Json.write("a \"b\"\\\n\u2028\u0001</script>")).isEqualTo("\"a \\\"b\\\"\\\\\\n\\u2028\\u0001\\u003c/script\\u003e\"");
+    assertThat(Json.write(java.util.Map.of("build", 3L))).isEqualTo("{\"build\":3}");
   }
 }
