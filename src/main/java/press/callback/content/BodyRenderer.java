@@ -23,8 +23,9 @@ public final class BodyRenderer {
       return derive(doc.body(), null, "");
     }
     if (!ContentTypes.SNIPPET.equals(doc.type())) {
-      MarkdownRenderer.Rendered r = standard.renderWithFacts(doc.body());
-      return new Body(r.html(), r.firstParagraph(), r.words(), null, "", r.text());
+      MarkdownRenderer.Rendered r = standard.renderWithSummary(doc.body());
+      String markdown = doc.body();
+      return new Body(r.html(), r.firstParagraph(), null, "", () -> standard.text(markdown));
     }
     String[] parts = splitEmail(doc.body());
     String emailHtml = email.render(parts[0]);
@@ -46,7 +47,7 @@ public final class BodyRenderer {
     Element first = body.selectFirst("p");
     String firstParagraph = first == null ? "" : first.text();
     String text = body.text().strip();
-    return new Body(html, firstParagraph, MarkdownRenderer.countWords(text), mail, notesHtml, text);
+    return new Body(html, firstParagraph, mail, notesHtml, () -> text);
   }
 
   /** Splits a snippet's Markdown at its first {@code ##} heading outside code fences. */

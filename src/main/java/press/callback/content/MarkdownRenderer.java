@@ -1,12 +1,19 @@
 package press.callback.content;
 
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.LineAppendable;
 import java.util.List;
+import org.jsoup.Jsoup;
+import press.callback.content.markdown.DirectHtmlWriter;
 import press.callback.content.markdown.HeadingIdExtension;
 import press.callback.content.markdown.PlaceholderExtension;
 import press.callback.content.markdown.QuickAutolinkExtension;
@@ -14,13 +21,16 @@ import press.callback.content.markdown.QuickAutolinkExtension;
 /**
  * Markdown to HTML with flexmark, configured here rather than through JBake's pegdown flags:
  * tables, autolinks, strikethrough, heading ids (generated, or explicit as {@code {#id}}),
- * typographic quotes and dashes, and email placeholders ({@code {name}}).
+ * typographic quotes and dashes, and email placeholders ({@code {name}}). flexmark parses; the
+ * HTML of the common nodes is written by {@link DirectHtmlWriter} (the same HTML, several times
+ * faster), the rest by flexmark's renderer.
  *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built.
  */
 public final class MarkdownRenderer {
   private final Parser parser;
   private final HtmlRenderer renderer;
+  private final DirectHtmlWriter direct;
 
   private MarkdownRenderer(boolean hardBreaks) {
     MutableDataSet options = new MutableDataSet();
@@ -35,7 +45,7 @@ public final class MarkdownRenderer {
             PlaceholderExtension.create()));
     // Text goes straight to the output: flexmark's default re-checks every character for
     // leading whitespace to trim, which the HTML it writes never has (a seventh of rendering).
-    options.set(HtmlRenderer.FORMAT_FLAGS, com.vladsch.flexmark.util.sequence.LineAppendable.F_PASS_THROUGH);
+    options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(TablesExtension.WITH_CAPTION, false);
@@ -45,6 +55,7 @@ public final class MarkdownRenderer {
     }
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
+    this.direct = new DirectHtmlWriter(options);
   }
 
   /** The renderer for articles and pages: a single line break is a space. */
@@ -59,33 +70,74 @@ public final class MarkdownRenderer {
 
   /** Renders Markdown to an HTML fragment. */
   public String render(String markdown) {
-    return renderer.render(parser.parse(markdown));
+    com.vladsch.flexmark.util.ast.Document doc = parser.parse(markdown);
+    DirectHtmlWriter.Written written = direct.write(doc);
+    return written != null ? written.html() : renderer.render(doc);
   }
 
   /**
-   * An HTML fragment and facts about its text.
+   * An HTML fragment and the text of its first paragraph.
    *
    * @param html the rendered Markdown
    * @param firstParagraph the text of the first paragraph (outside lists), or empty
-   * @param words the number of words of text
-   * @param text the text, without markup
    */
-  public record Rendered(String html, String firstParagraph, int words, String text) {}
+  public record Rendered(String html, String firstParagraph) {}
 
-  /** Renders Markdown and reads the facts from the syntax tree, not from the HTML (faster). */
-  public Rendered renderWithFacts(String markdown) {
+  /** Renders Markdown, and the text of its first paragraph outside lists (the summary when none is written). */
+  public Rendered renderWithSummary(String markdown) {
     com.vladsch.flexmark.util.ast.Document doc = parser.parse(markdown);
-    String html = renderer.render(doc);
-    String first = "";
-    for (com.vladsch.flexmark.util.ast.Node n : doc.getDescendants()) {
-      if (n instanceof com.vladsch.flexmark.ast.Paragraph
-          && !(n.getParent() instanceof com.vladsch.flexmark.ast.ListItem)) {
-        first = org.jsoup.Jsoup.parseBodyFragment(renderer.render(n)).text();
-        break;
+    DirectHtmlWriter.Written written = direct.write(doc);
+    String html;
+    String firstHtml;
+    if (written != null) {
+      html = written.html();
+      firstHtml = written.firstParagraph();
+    } else {
+      html = renderer.render(doc);
+      firstHtml = firstParagraphWithFlexmark(doc);
+    }
+    return new Rendered(html, textOf(firstHtml));
+  }
+
+  /** The text of the first paragraph outside lists, as flexmark renders that paragraph alone. */
+  private String firstParagraphWithFlexmark(com.vladsch.flexmark.util.ast.Document doc) {
+    for (Node n : doc.getDescendants()) {
+      if (n instanceof Paragraph
+          && !(n.getParent() instanceof ListItem)) {
+        return renderer.render(n);
       }
     }
-    String text = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(doc).strip();
-    return new Rendered(html, first, countWords(text), text);
+    return null;
+  }
+
+  private static String textOf(String html) {
+    return html == null || html.isEmpty() ? "" : Jsoup.parseBodyFragment(html).text();
+  }
+
+  /** The first paragraph's text found through flexmark's renderer alone (for tests). */
+  String firstParagraphWithFlexmark(String markdown) {
+    return textOf(firstParagraphWithFlexmark(parser.parse(markdown)));
+  }
+
+  /** flexmark's own HTML for {@code markdown}: what the direct writer is held to in tests. */
+  String renderWithFlexmark(String markdown) {
+    return renderer.render(parser.parse(markdown));
+  }
+
+  /** The syntax tree of {@code markdown} (for tests). */
+  com.vladsch.flexmark.util.ast.Document parse(String markdown) {
+    return parser.parse(markdown);
+  }
+
+  /** The direct writer's HTML, or {@code null} where it leaves the document to flexmark. */
+  String renderDirect(String markdown) {
+    DirectHtmlWriter.Written written = direct.write(parser.parse(markdown));
+    return written == null ? null : written.html();
+  }
+
+  /** The text of Markdown without markup (for word counts and the search index). */
+  public String text(String markdown) {
+    return new TextCollectingVisitor().collectAndGetText(parser.parse(markdown)).strip();
   }
 
   /** The number of runs of non-whitespace characters in {@code text}, as splitting at {@code \\s+} counts them. */

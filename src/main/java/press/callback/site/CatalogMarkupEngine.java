@@ -69,7 +69,8 @@ final class CatalogMarkupEngine implements ParserEngine {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("body", e.body().html());
     m.put("summary", e.summary());
-    m.put("reading_minutes", e.body().readingMinutes());
+    // Counted when a template asks: the word count needs the body's text, not worked out otherwise.
+    m.put("reading_minutes", (freemarker.template.TemplateNumberModel) () -> e.body().readingMinutes());
     if (e.body().email() != null) {
       m.put("email_html", e.body().email().html());
       m.put("email_text", e.body().email().text());

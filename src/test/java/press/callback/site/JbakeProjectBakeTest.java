@@ -109,4 +109,10 @@ class JbakeProjectBakeTest {
     assertThat(newestFirst).allMatch(p -> sitemap.contains("https://blog.example.org/" + p.uri()));
     assertThat(sitemap).contains("https://blog.example.org/about.html");
   }
+
+  @Test
+  void templatesSeeTheReadingTimeWhenTheyAskForIt() {
+    // Worked out only when a template asks (the word count needs the body's text).
+    assertThat(TestSite.html(site, "about.html").select("#minutes").text()).isEqualTo("1 min");
+  }
 }
