@@ -165,7 +165,7 @@ public final class SiteBaker {
       store.get().crawl(plan, request.today(), request.preview());
       return null;
     });
-    Catalog catalog = builder.render(plan);
+    Catalog catalog = renderBesideCrawl(builder, plan);
     Newsletter newsletter;
     try {
       newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog, request.preview()));
@@ -221,6 +221,21 @@ public final class SiteBaker {
       if (mail != null) {
         mail.discard();
       }
+    }
+  }
+
+  /**
+   * Renders the bodies on all cores but one: the crawl on the store's thread is the longest
+   * single chain of the bake (JBake's crawler is one thread), so it keeps a core to itself.
+   */
+  private static Catalog renderBesideCrawl(CatalogBuilder builder, List<CatalogBuilder.Planned> plan) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      // A parallel stream started on a pool's thread runs on that pool.
+      return pool.submit(() -> builder.render(plan)).join();
+    } finally {
+      pool.shutdown();
     }
   }
 
