@@ -1,7 +1,6 @@
 package press.callback.site;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.commons.io.output.StringBuilderWriter;
 import org.jbake.app.FileUtil;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -402,9 +402,11 @@ final class SitePages {
         Files.createDirectories(folder); // safe when two threads create one folder
         folders.add(folder);
       }
-      try (Writer out = Files.newBufferedWriter(file, charset)) {
-        templates.renderDocument(model, template, out);
-      }
+      // Rendered into memory, then written at once: no half-written page on a template error,
+      // and an ASCII page goes from the builder to the file without a round trip through chars.
+      StringBuilderWriter out = new StringBuilderWriter(16 * 1024);
+      templates.renderDocument(model, template, out);
+      Files.write(file, out.toString().getBytes(charset));
     } catch (IOException | RenderingException e) {
       failures.add("Failed to render " + relative + ". Cause: " + e.getMessage());
     }
