@@ -2,7 +2,6 @@ package press.callback.content;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +61,24 @@ public final class DocumentReader {
    */
   public Document read(SourceFile source, String contentPath) throws ContentException {
     return new Check(source, contentPath).run();
+  }
+
+  /** yyyy-MM-dd, strictly: the common shape read directly, anything else by the formatter. */
+  static LocalDate parseDate(String s) {
+    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-'
+        && digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10)) {
+      return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
+    }
+    return LocalDate.parse(s, DATE);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The checks of one file; collects problems instead of stopping at the first. */
@@ -171,8 +188,8 @@ public final class DocumentReader {
         return null;
       }
       try {
-        return LocalDate.parse(s.strip(), DATE);
-      } catch (DateTimeParseException e) {
+        return DocumentReader.parseDate(s.strip());
+      } catch (java.time.DateTimeException e) {
         problem(
             field.valueAt(),
             "'date' is not a date: " + s.strip(),

@@ -43,19 +43,32 @@ public final class FrontMatterParser {
     if (text.startsWith(BOM)) {
       text = text.substring(1);
     }
-    List<String> lines = splitLines(text);
     boolean endsWithNewline = text.endsWith("\n");
-    if (!lines.isEmpty() && lines.get(0).strip().equals(YAML_FENCE)) {
-      return parseYaml(path, lines, endsWithNewline);
+    int firstEnd = text.indexOf('\n');
+    if (stripCr(firstEnd < 0 ? text : text.substring(0, firstEnd)).strip().equals(YAML_FENCE)) {
+      return parseYaml(path, text, splitLines(text), endsWithNewline);
     }
-    int separator = jbakeSeparatorLine(lines);
-    if (separator >= 0) {
-      return parseJbake(path, lines, separator, endsWithNewline);
+    // JBake's header: key=value lines (or empty ones) up to the separator line. Only those lines
+    // are split off; the body is the rest of the text.
+    List<String> header = new ArrayList<>();
+    int at = 0;
+    while (at < text.length()) {
+      int end = text.indexOf('\n', at);
+      String line = stripCr(end < 0 ? text.substring(at) : text.substring(at, end));
+      if (line.equals(jbakeSeparator)) {
+        int bodyStart = end < 0 ? text.length() : end + 1;
+        return parseJbake(path, text, header, bodyStart, endsWithNewline);
+      }
+      if (!line.isEmpty() && !line.contains("=")) {
+        break; // not a header
+      }
+      header.add(line);
+      at = end < 0 ? text.length() : end + 1;
     }
-    return new SourceFile(path, SourceFile.Header.NONE, Map.of(), text, 1, lines);
+    return new SourceFile(path, SourceFile.Header.NONE, Map.of(), text, 1, text);
   }
 
-  private SourceFile parseYaml(String path, List<String> lines, boolean endsWithNewline)
+  private SourceFile parseYaml(String path, String text, List<String> lines, boolean endsWithNewline)
       throws ContentException {
     int close = -1;
     for (int i = 1; i < lines.size(); i++) {
@@ -87,25 +100,12 @@ public final class FrontMatterParser {
     }
     Map<String, Field> fields = new YamlFields(path, lines).read(yaml);
     String body = joinFrom(lines, close + 1, endsWithNewline);
-    return new SourceFile(path, SourceFile.Header.YAML, fields, body, close + 2, lines);
-  }
-
-  /** Returns the index of JBake's header separator, if the lines above it form a header. */
-  private int jbakeSeparatorLine(List<String> lines) {
-    int index = lines.indexOf(jbakeSeparator);
-    if (index < 0) {
-      return -1;
-    }
-    for (String line : lines.subList(0, index)) {
-      if (!line.isEmpty() && !line.contains("=")) {
-        return -1;
-      }
-    }
-    return index;
+    return new SourceFile(path, SourceFile.Header.YAML, fields, body, close + 2, text);
   }
 
   private SourceFile parseJbake(
-      String path, List<String> lines, int separator, boolean endsWithNewline) {
+      String path, String text, List<String> lines, int bodyStart, boolean endsWithNewline) {
+    int separator = lines.size();
     Map<String, Field> fields = new LinkedHashMap<>();
     for (int i = 0; i < separator; i++) {
       String line = lines.get(i);
@@ -132,8 +132,11 @@ public final class FrontMatterParser {
         fields.put(key, new Field(key, value, keyAt, valueAt, List.of()));
       }
     }
-    String body = joinFrom(lines, separator + 1, endsWithNewline);
-    return new SourceFile(path, SourceFile.Header.JBAKE, fields, body, separator + 2, lines);
+    // Line ends as they are, unless the file has carriage returns: then lines joined by \n.
+    String body = text.indexOf('\r') < 0
+        ? text.substring(bodyStart)
+        : joinFrom(splitLines(text), separator + 1, endsWithNewline);
+    return new SourceFile(path, SourceFile.Header.JBAKE, fields, body, separator + 2, text);
   }
 
   private static int indexOfNonSpace(String s, int from) {

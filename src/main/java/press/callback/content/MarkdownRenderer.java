@@ -87,16 +87,11 @@ public final class MarkdownRenderer {
   public Rendered renderWithSummary(String markdown) {
     com.vladsch.flexmark.util.ast.Document doc = parser.parse(markdown);
     DirectHtmlWriter.Written written = direct.write(doc);
-    String html;
-    String firstHtml;
-    if (written != null) {
-      html = written.html();
-      firstHtml = written.firstParagraph();
-    } else {
-      html = renderer.render(doc);
-      firstHtml = firstParagraphWithFlexmark(doc);
+    if (written == null) {
+      return new Rendered(renderer.render(doc), textOf(firstParagraphWithFlexmark(doc)));
     }
-    return new Rendered(html, textOf(firstHtml));
+    String first = written.firstParagraphText();
+    return new Rendered(written.html(), first != null ? first : textOf(written.firstParagraph()));
   }
 
   /** The text of the first paragraph outside lists, as flexmark renders that paragraph alone. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param fields the front matter keys, in the order written
  * @param body the text after the front matter
  * @param bodyLine the 1-based line where the body starts
- * @param lines every line of the file, to quote in diagnostics
+ * @param text the whole file (without a byte order mark), to quote lines from in diagnostics
  */
 public record SourceFile(
     String path,
@@ -21,7 +21,7 @@ public record SourceFile(
     Map<String, Field> fields,
     String body,
     int bodyLine,
-    List<String> lines) {
+    String text) {
 
   /** How a file's front matter is written. */
   public enum Header {
@@ -35,11 +35,11 @@ public record SourceFile(
 
   public SourceFile {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-    lines = List.copyOf(lines);
   }
 
-  /** The text of a 1-based line, or empty if out of range. */
+  /** The text of a 1-based line, or empty if out of range (split when asked: only diagnostics ask). */
   public String line(int n) {
+    List<String> lines = FrontMatterParser.splitLines(text);
     return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
   }
 }

@@ -95,6 +95,10 @@ final class ContentLoader {
   private static String read(Path file, String path) throws ContentException {
     try {
       byte[] bytes = Files.readAllBytes(file);
+      String text = new String(bytes, StandardCharsets.UTF_8); // the JDK's fast decoder
+      if (text.indexOf('\uFFFD') < 0) {
+        return text; // nothing was replaced: the bytes were valid UTF-8
+      }
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -126,7 +126,8 @@ class DirectHtmlWriterTest {
       "--", "---", "...", "{name}", "{your_name}", "{Not}", "{a-b}", "\\*", "\\_", "\\\\", "\\#",
       "&amp;", "&copy;", "&#35;", "&bogus;", "1.", "#", "*", "_", "~", "`", "<", ">", "&", "'",
       "www.example.com", "https://example.org/a?b=1&c=\"2\"", "ann@example.org", "<https://x.example/y>",
-      "<mailto:bo@example.org>", "über", "naïve", "—", "’", "10:00", "a.m.", "50%"
+      "<mailto:bo@example.org>", "über", "naïve", "—", "’", "10:00", "a.m.", "50%", "no\u00A0break",
+      "zero\u200Bwidth", "soft\u00ADhyphen", "tab\there", "\u00A0", "x\u0001y", "emoji\uD83D\uDCDE", "&nbsp;", "&#8203;"
     };
 
     private final Random r;

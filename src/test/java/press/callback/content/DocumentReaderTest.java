@@ -95,4 +95,31 @@ class DocumentReaderTest {
     assertThat(read("articles/a.md", base + "date: 2026-12-01\nstatus: published-date\n---\n").isVisibleOn(today)).isFalse();
     assertThat(read("about.md", base + "---\n").isVisibleOn(today)).isTrue();
   }
+
+  @Test
+  void readsDatesExactlyAsTheStrictFormatterDoes() {
+    java.time.format.DateTimeFormatter strict = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd", java.util.Locale.ROOT)
+        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    java.util.Random random = new java.util.Random(3);
+    List<String> samples = new java.util.ArrayList<>(List.of("2026-11-30", "2024-02-29", "2023-02-29", "2026-13-01",
+        "2026-00-10", "2026-04-31", "0000-01-01", "2026-1-30", "2026/11/30", "+2026-11-30", "20261-11-30", "2026-11-3x"));
+    for (int i = 0; i < 20_000; i++) {
+      samples.add(String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(15), random.nextInt(34)));
+    }
+    for (String s : samples) {
+      Object expected;
+      try {
+        expected = java.time.LocalDate.parse(s, strict);
+      } catch (java.time.DateTimeException e) {
+        expected = "invalid";
+      }
+      Object actual;
+      try {
+        actual = DocumentReader.parseDate(s);
+      } catch (java.time.DateTimeException e) {
+        actual = "invalid";
+      }
+      assertThat(actual).as(s).isEqualTo(expected);
+    }
+  }
 }

@@ -91,4 +91,58 @@ class FrontMatterParserTest {
         .isInstanceOf(ContentException.class)
         .hasMessageContaining("bomb.md:");
   }
+
+  /**
+   * JBake headers on random files (empty and key=value lines, separators in and out of place,
+   * CRLF, a final newline or none, a byte order mark): header, fields and body as the plain
+   * definition gives them — split into lines, the separator is the first line equal to it with
+   * only empty or key=value lines above, the body is the lines after it joined by \n.
+   */
+  @Test
+  void readsJbakeHeadersAsTheirDefinitionSays() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    String[] pieces = {"title=A", "date=2026-11-30", "tags=a, b", "", "~~~~~~", "Body", "x = y", " ~~~~~~", "---"};
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder sb = new StringBuilder(random.nextInt(8) == 0 ? "\uFEFF" : "");
+      String eol = random.nextInt(4) == 0 ? "\r\n" : "\n";
+      for (int i = random.nextInt(7); i > 0; i--) {
+        sb.append(pieces[random.nextInt(pieces.length)]).append(eol);
+      }
+      if (random.nextBoolean()) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      SourceFile f;
+      try {
+        f = parser.parse("a.md", text);
+      } catch (ContentException e) {
+        continue; // YAML that does not parse: not what this test is about
+      }
+      if (f.header() == SourceFile.Header.YAML) {
+        continue;
+      }
+      String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      List<String> lines = FrontMatterParser.splitLines(t);
+      int separator = lines.indexOf("~~~~~~");
+      if (separator >= 0 && lines.subList(0, separator).stream().anyMatch(l -> !l.isEmpty() && !l.contains("="))) {
+        separator = -1;
+      }
+      if (separator < 0) {
+        assertThat(f.header()).as("%s", text).isEqualTo(SourceFile.Header.NONE);
+        assertThat(f.body()).as("%s", text).isEqualTo(t);
+        continue;
+      }
+      String body = String.join("\n", lines.subList(separator + 1, lines.size()));
+      if (t.endsWith("\n") && separator + 1 < lines.size()) {
+        body += "\n";
+      }
+      assertThat(f.header()).as("%s", text).isEqualTo(SourceFile.Header.JBAKE);
+      assertThat(f.body()).as("%s", text).isEqualTo(body);
+      assertThat(f.bodyLine()).as("%s", text).isEqualTo(separator + 2);
+      assertThat(f.fields().keySet()).as("%s", text).containsExactlyElementsOf(
+          lines.subList(0, separator).stream().filter(l -> l.contains("=")).map(l -> l.substring(0, l.indexOf('=')).strip())
+              .distinct().toList());
+      assertThat(f.line(1)).isEqualTo(lines.isEmpty() ? "" : lines.get(0));
+    }
+  }
 }

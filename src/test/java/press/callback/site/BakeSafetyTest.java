@@ -99,6 +99,21 @@ class BakeSafetyTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8IsNamedAndOneWithAReplacementCharacterIsRead() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    // "café" in Latin-1: the é is a lone 0xE9 byte, not UTF-8.
+    java.nio.file.Files.write(project.resolve("content/latin1.md"),
+        "---\ntitle: Caf\u00e9\n---\nText.\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("site"));
+    assertThat(result.diagnostics()).extracting(Diagnostic::format)
+        .containsExactly("content/latin1.md: error: file is not UTF-8 text\n  hint: save the file as UTF-8");
+
+    // U+FFFD written on purpose is valid UTF-8.
+    TestSite.write(project.resolve("content/latin1.md"), "---\ntitle: Odd \uFFFD mark\n---\nText.\n");
+    assertThat(TestSite.bake(project, tmp.resolve("site")).ok()).isTrue();
+  }
+
+  @Test
   void twoFilesForOnePageAreAnError() {
     Path project = TestSite.create(tmp, "basic");
     TestSite.write(project.resolve("content/about.html"), "---\ntitle: About again\n---\n<p>Again</p>\n");

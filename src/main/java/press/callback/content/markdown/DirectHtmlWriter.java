@@ -75,8 +75,11 @@ public final class DirectHtmlWriter {
    * @param html the document's HTML, as flexmark's renderer writes it
    * @param firstParagraph the HTML of the first paragraph not in a list item (as flexmark renders
    *     that paragraph alone), or {@code null} if there is none
+   * @param firstParagraphText the text of that paragraph as jsoup's {@code Element.text()} reads
+   *     its HTML (whitespace collapsed, entities decoded), or {@code null} if there is no such
+   *     paragraph or it holds markup whose text this writer does not know
    */
-  public record Written(String html, String firstParagraph) {}
+  public record Written(String html, String firstParagraph, String firstParagraphText) {}
 
   /** The HTML of {@code doc}, or {@code null} if it holds a node this writer leaves to flexmark. */
   public Written write(Document doc) {
@@ -89,7 +92,7 @@ public final class DirectHtmlWriter {
     } catch (Declined e) {
       return null;
     }
-    return new Written(run.out.toString(), run.firstParagraph);
+    return new Written(run.out.toString(), run.firstParagraph, run.firstParagraphText());
   }
 
   /** A node this writer does not write. */
@@ -107,6 +110,10 @@ public final class DirectHtmlWriter {
     final Document doc;
     HeaderIdGenerator ids;
     String firstParagraph;
+    /** The first paragraph's text while it is written, or {@code null} when not collecting. */
+    StringBuilder plain;
+    boolean plainKnown = true;
+    String plainText;
 
     Run(Document doc) {
       this.doc = doc;
@@ -133,6 +140,7 @@ public final class DirectHtmlWriter {
         link(l);
       } else if (n instanceof SoftLineBreak) {
         out.append(html.softBreak);
+        plainBreak(html.softBreak);
       } else if (n instanceof StrongEmphasis) {
         inline("strong", n);
       } else if (n instanceof Emphasis) {
@@ -142,7 +150,7 @@ public final class DirectHtmlWriter {
         escaped(Escaping.collapseWhitespace(c.getText(), true));
         out.append("</code>");
       } else if (n instanceof TypographicSmarts s) {
-        out.append(s.getTypographicText());
+        raw(s.getTypographicText());
       } else if (n instanceof TypographicQuotes q) {
         raw(q.getTypographicOpening());
         children(q);
@@ -166,6 +174,7 @@ public final class DirectHtmlWriter {
         mailLink(m);
       } else if (n instanceof HardLineBreak) {
         out.append(html.hardBreak);
+        plainBreak(html.hardBreak);
       } else if (n instanceof ThematicBreak) {
         line();
         out.append("<hr />");
@@ -192,11 +201,17 @@ public final class DirectHtmlWriter {
       }
       line();
       int start = out.length();
+      boolean first = firstParagraph == null && !(p.getParent() instanceof ListItem);
+      if (first) {
+        plain = new StringBuilder();
+      }
       out.append("<p>");
       children(p);
       out.append("</p>");
-      if (firstParagraph == null && !(p.getParent() instanceof ListItem)) {
+      if (first) {
         firstParagraph = out.substring(start) + "\n";
+        plainText = plainKnown ? jsoupText(plain) : null;
+        plain = null;
       }
       line();
     }
@@ -347,12 +362,64 @@ public final class DirectHtmlWriter {
         from = i + 1;
       }
       out.append(s, from, end);
+      if (plain != null) {
+        plain.append(s, start, end);
+      }
     }
 
+    /** Raw HTML the typographic extension writes: one entity, such as {@code &ldquo;}. */
     void raw(String s) {
-      if (s != null) {
-        out.append(s);
+      if (s == null) {
+        return;
       }
+      out.append(s);
+      if (plain != null) {
+        String decoded = s.length() > 2 && s.charAt(0) == '&' && s.charAt(s.length() - 1) == ';'
+            ? org.jsoup.nodes.Entities.getByName(s.substring(1, s.length() - 1))
+            : "";
+        if (decoded.isEmpty()) {
+          plainKnown = false; // not a named entity: left to jsoup
+        }
+        plain.append(decoded);
+      }
+    }
+
+    /** A line break's text: whitespace, whether written as a line end or as {@code <br />}. */
+    void plainBreak(String written) {
+      if (plain != null) {
+        if (!written.equals("\n") && !written.equals("<br />\n")) {
+          plainKnown = false;
+        }
+        plain.append('\n');
+      }
+    }
+
+    String firstParagraphText() {
+      return firstParagraph == null ? null : firstParagraph.isEmpty() ? "" : plainText;
+    }
+
+
+    /**
+     * Text as jsoup's {@code Element.text()} gives it: runs of whitespace (space, tab, line feed,
+     * form feed, carriage return, no-break space) as one space, zero-width spaces and soft
+     * hyphens dropped, the ends trimmed.
+     */
+    static String jsoupText(CharSequence text) {
+      StringBuilder sb = new StringBuilder(text.length());
+      boolean white = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+          if (!white) {
+            sb.append(' ');
+            white = true;
+          }
+        } else if (c != '\u200B' && c != '\u00AD') {
+          sb.append(c);
+          white = false;
+        }
+      }
+      return sb.toString().trim();
     }
 
     /** Ends the current line, unless nothing has been written on it. */
