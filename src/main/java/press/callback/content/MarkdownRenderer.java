@@ -29,6 +29,7 @@ import press.callback.content.markdown.QuickAutolinkExtension;
  */
 public final class MarkdownRenderer {
   private final Parser parser;
+  private final Parser parserWithoutTables;
   private final HtmlRenderer renderer;
   private final DirectHtmlWriter direct;
 
@@ -54,6 +55,12 @@ public final class MarkdownRenderer {
       options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
     }
     this.parser = Parser.builder(options).build();
+    // A table needs a '|'; without one, the tables extension only costs time (it compiles its
+    // patterns for every document and looks at every paragraph).
+    MutableDataSet withoutTables = new MutableDataSet(options);
+    withoutTables.set(Parser.EXTENSIONS, Parser.EXTENSIONS.get(options).stream()
+        .filter(e -> !(e instanceof TablesExtension)).toList());
+    this.parserWithoutTables = Parser.builder(withoutTables).build();
     this.renderer = HtmlRenderer.builder(options).build();
     this.direct = new DirectHtmlWriter(options);
   }
@@ -70,7 +77,7 @@ public final class MarkdownRenderer {
 
   /** Renders Markdown to an HTML fragment. */
   public String render(String markdown) {
-    com.vladsch.flexmark.util.ast.Document doc = parser.parse(markdown);
+    com.vladsch.flexmark.util.ast.Document doc = parseMarkdown(markdown);
     DirectHtmlWriter.Written written = direct.write(doc);
     return written != null ? written.html() : renderer.render(doc);
   }
@@ -85,7 +92,7 @@ public final class MarkdownRenderer {
 
   /** Renders Markdown, and the text of its first paragraph outside lists (the summary when none is written). */
   public Rendered renderWithSummary(String markdown) {
-    com.vladsch.flexmark.util.ast.Document doc = parser.parse(markdown);
+    com.vladsch.flexmark.util.ast.Document doc = parseMarkdown(markdown);
     DirectHtmlWriter.Written written = direct.write(doc);
     if (written == null) {
       return new Rendered(renderer.render(doc), textOf(firstParagraphWithFlexmark(doc)));
@@ -109,30 +116,37 @@ public final class MarkdownRenderer {
     return html == null || html.isEmpty() ? "" : Jsoup.parseBodyFragment(html).text();
   }
 
-  /** The first paragraph's text found through flexmark's renderer alone (for tests). */
+  /** The first paragraph's text through flexmark's parser and renderer alone (for tests). */
   String firstParagraphWithFlexmark(String markdown) {
     return textOf(firstParagraphWithFlexmark(parser.parse(markdown)));
   }
 
-  /** flexmark's own HTML for {@code markdown}: what the direct writer is held to in tests. */
+  /**
+   * flexmark's own HTML for {@code markdown}, parsed with every extension: what the direct writer
+   * (and the parser without tables) is held to in tests.
+   */
   String renderWithFlexmark(String markdown) {
     return renderer.render(parser.parse(markdown));
   }
 
   /** The syntax tree of {@code markdown} (for tests). */
   com.vladsch.flexmark.util.ast.Document parse(String markdown) {
-    return parser.parse(markdown);
+    return parseMarkdown(markdown);
+  }
+
+  private com.vladsch.flexmark.util.ast.Document parseMarkdown(String markdown) {
+    return (markdown.indexOf('|') < 0 ? parserWithoutTables : parser).parse(markdown);
   }
 
   /** The direct writer's HTML, or {@code null} where it leaves the document to flexmark. */
   String renderDirect(String markdown) {
-    DirectHtmlWriter.Written written = direct.write(parser.parse(markdown));
+    DirectHtmlWriter.Written written = direct.write(parseMarkdown(markdown));
     return written == null ? null : written.html();
   }
 
   /** The text of Markdown without markup (for word counts and the search index). */
   public String text(String markdown) {
-    return new TextCollectingVisitor().collectAndGetText(parser.parse(markdown)).strip();
+    return new TextCollectingVisitor().collectAndGetText(parseMarkdown(markdown)).strip();
   }
 
   /** The number of runs of non-whitespace characters in {@code text}, as splitting at {@code \\s+} counts them. */

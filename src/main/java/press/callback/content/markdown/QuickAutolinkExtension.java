@@ -11,6 +11,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * Bare links ({@code https://…}, {@code www.…}, e-mail addresses) become links — flexmark's
@@ -36,6 +37,34 @@ public final class QuickAutolinkExtension implements Parser.ParserExtension {
 
   /** Whether a text can hold a link the autolinker finds: a scheme, "www." or an address. */
   static boolean mayHoldLink(CharSequence text) {
+    if (text instanceof SubSequence sub && sub.getBase() instanceof String base) {
+      // The text's own piece of the source string: searched with String's intrinsics, not one
+      // flexmark sequence call per character.
+      return mayHoldLink(base, sub.getStartOffset(), sub.getEndOffset());
+    }
+    return scan(text);
+  }
+
+  /** {@link #mayHoldLink} on {@code s[start, end)}. */
+  static boolean mayHoldLink(String s, int start, int end) {
+    int at = s.indexOf('@', start);
+    if (at >= 0 && at < end) {
+      return true;
+    }
+    int scheme = s.indexOf("://", start);
+    if (scheme >= 0 && scheme + 2 < end) {
+      return true;
+    }
+    for (int i = s.indexOf('.', start + 3); i >= 0 && i < end; i = s.indexOf('.', i + 1)) {
+      if (s.regionMatches(true, i - 3, "www", 0, 3)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #mayHoldLink} character by character, for any sequence. */
+  static boolean scan(CharSequence text) {
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       if (c == '@' || (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/')) {
