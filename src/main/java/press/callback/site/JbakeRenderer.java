@@ -44,21 +44,86 @@ final class JbakeRenderer implements AutoCloseable {
     this.db = db;
   }
 
+  /** JBake's default store: in memory, named {@code cache} ({@code db.store}, {@code db.path}). */
+  private static final String DEFAULT_STORE = "memory";
+  private static final String DEFAULT_PATH = "cache";
+
+  /** A default store started before the project was read ({@link #prestart}), or {@code null}. */
+  private static java.util.concurrent.FutureTask<ContentStore> prestarted;
+
+  /**
+   * Starts JBake's default store on a thread of its own, before the command line and the project
+   * are read: most projects use the default, and the store is the start of a bake's longest chain
+   * (store, crawl, pages). {@link #start} takes it if the project's store is the default one.
+   */
+  static synchronized void prestart() {
+    if (prestarted != null) {
+      return;
+    }
+    hashStorePasswordsOnce();
+    prestarted = new java.util.concurrent.FutureTask<>(() -> {
+      ContentStore db = new ContentStore(DEFAULT_STORE, DEFAULT_PATH);
+      db.startup();
+      return db;
+    });
+    Thread t = new Thread(prestarted, "press-store-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Whether a prestarted store waits to be taken (for tests). */
+  static synchronized boolean prestartPending() {
+    return prestarted != null;
+  }
+
+  /** The prestarted store if it is the one {@code config} asks for (taken once), else {@code null}. */
+  private static ContentStore takePrestarted(DefaultJBakeConfiguration config) {
+    java.util.concurrent.FutureTask<ContentStore> task;
+    synchronized (JbakeRenderer.class) {
+      task = prestarted;
+      prestarted = null;
+    }
+    if (task == null) {
+      return null;
+    }
+    try {
+      ContentStore db = task.get();
+      if (DEFAULT_STORE.equalsIgnoreCase(config.getDatabaseStore()) && DEFAULT_PATH.equals(config.getDatabasePath())) {
+        return db;
+      }
+      db.close();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // started again below, where a failure is reported
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  /**
+   * JBake's store is an in-memory database opened as admin/admin by JBake itself; OrientDB would
+   * hash its default users' passwords with 65,536 rounds of PBKDF2 — most of a second. Nothing is
+   * protected by them, so they are hashed once.
+   */
+  private static void hashStorePasswordsOnce() {
+    if (System.getProperty("security.userPasswordDefaultAlgorithm") == null) {
+      System.setProperty("security.userPasswordDefaultAlgorithm", "SHA-256");
+    }
+  }
+
   /**
    * Starts JBake's content store (an in-memory OrientDB: the slowest second of a small bake) and
    * registers the document types. Independent of the content, so the baker runs it while the
    * content is read and rendered.
    */
   static JbakeRenderer start(SiteProject project) {
-    // JBake's store is an in-memory database opened as admin/admin by JBake itself; OrientDB
-    // would hash its default users' passwords with 65,536 rounds of PBKDF2 — most of a second.
-    // Nothing is protected by them, so they are hashed once.
-    if (System.getProperty("security.userPasswordDefaultAlgorithm") == null) {
-      System.setProperty("security.userPasswordDefaultAlgorithm", "SHA-256");
-    }
+    hashStorePasswordsOnce();
     DefaultJBakeConfiguration config = project.config();
-    ContentStore db = new ContentStore(config.getDatabaseStore(), config.getDatabasePath());
-    db.startup();
+    ContentStore db = takePrestarted(config);
+    if (db == null) {
+      db = new ContentStore(config.getDatabaseStore(), config.getDatabasePath());
+      db.startup();
+    }
     registerTypes(config);
     db.updateSchema();
     db.updateAndClearCacheIfNeeded(config.getClearCache(), config.getTemplateFolder());

@@ -101,6 +101,15 @@ public final class SiteBaker {
     this.progress = progress;
   }
 
+  /**
+   * Starts JBake's default content store now, on a thread of its own, for the bake to come: called
+   * by {@code press bake}, {@code serve} and {@code check} before they read their command line
+   * and the project. A bake whose project uses another store starts that one as before.
+   */
+  public static void prestartStore() {
+    JbakeRenderer.prestart();
+  }
+
   public Result bake(Request request) {
     return bake(request, warm -> {});
   }
