@@ -139,8 +139,7 @@ public final class DirectHtmlWriter {
       } else if (n instanceof Link l) {
         link(l);
       } else if (n instanceof SoftLineBreak) {
-        out.append(html.softBreak);
-        plainBreak(html.softBreak);
+        lineBreak(html.softBreak);
       } else if (n instanceof StrongEmphasis) {
         inline("strong", n);
       } else if (n instanceof Emphasis) {
@@ -173,8 +172,7 @@ public final class DirectHtmlWriter {
       } else if (n instanceof MailLink m) {
         mailLink(m);
       } else if (n instanceof HardLineBreak) {
-        out.append(html.hardBreak);
-        plainBreak(html.hardBreak);
+        lineBreak(html.hardBreak);
       } else if (n instanceof ThematicBreak) {
         line();
         out.append("<hr />");
@@ -384,8 +382,9 @@ public final class DirectHtmlWriter {
       }
     }
 
-    /** A line break's text: whitespace, whether written as a line end or as {@code <br />}. */
-    void plainBreak(String written) {
+    /** A line break as the options write it; its text is whitespace, as a line end or {@code <br />}. */
+    void lineBreak(String written) {
+      out.append(written);
       if (plain != null) {
         if (!written.equals("\n") && !written.equals("<br />\n")) {
           plainKnown = false;
