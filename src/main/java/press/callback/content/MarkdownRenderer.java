@@ -101,11 +101,10 @@ public final class MarkdownRenderer {
     return new Rendered(written.html(), first != null ? first : textOf(written.firstParagraph()));
   }
 
-  /** The text of the first paragraph outside lists, as flexmark renders that paragraph alone. */
+  /** The HTML of the first paragraph outside lists, as flexmark renders that paragraph alone. */
   private String firstParagraphWithFlexmark(com.vladsch.flexmark.util.ast.Document doc) {
     for (Node n : doc.getDescendants()) {
-      if (n instanceof Paragraph
-          && !(n.getParent() instanceof ListItem)) {
+      if (n instanceof Paragraph && !(n.getParent() instanceof ListItem)) {
         return renderer.render(n);
       }
     }
