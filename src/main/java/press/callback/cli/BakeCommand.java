@@ -3,6 +3,7 @@ package press.callback.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,16 +65,21 @@ final class BakeCommand implements Callable<Integer> {
         : out.toAbsolutePath().normalize().resolveSibling("newsletter");
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
     long start = System.nanoTime();
-    SiteBaker.Result result =
-        new SiteBaker(step -> main.out().println("press: " + step))
-            .bake(new SiteBaker.Request(source, out, mail, day));
+    SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day);
+    List<Diagnostic> refused = SiteBaker.outputProblems(request, "--output", "--newsletter-output");
+    if (!refused.isEmpty()) {
+      refused.forEach(d -> main.err().println(d.format()));
+      return ExitCodes.USAGE;
+    }
+    SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);
     for (Diagnostic d : result.diagnostics()) {
       main.err().println(d.format());
     }
     if (!result.ok()) {
       main.err().printf(
-          "press: %d error%s; %s and %s were left as they were%n",
-          result.errorCount(), result.errorCount() == 1 ? "" : "s", out, mail);
+          "press: %d error%s; %s%n", result.errorCount(), result.errorCount() == 1 ? "" : "s",
+          result.outputsIntact() ? out + " and " + mail + " were left as they were"
+              : out + " and " + mail + " need repair (see above)");
       return ExitCodes.CONTENT;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);

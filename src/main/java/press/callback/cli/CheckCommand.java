@@ -80,8 +80,13 @@ final class CheckCommand implements Callable<Integer> {
     Path out = output != null ? output : source.resolve("target").resolve("site");
     Path mail = newsletterOutput != null ? newsletterOutput : out.toAbsolutePath().normalize().resolveSibling("newsletter");
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
-    SiteBaker.Result result =
-        new SiteBaker(step -> main.out().println("press: " + step)).bake(new SiteBaker.Request(source, out, mail, day));
+    SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day);
+    List<Diagnostic> refused = SiteBaker.outputProblems(request, "--output", "--newsletter-output");
+    if (!refused.isEmpty()) {
+      refused.forEach(d -> main.err().println(d.format()));
+      return ExitCodes.USAGE;
+    }
+    SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);
     List<Diagnostic> found = new ArrayList<>(result.diagnostics());
     int errors = result.errorCount();
     if (result.ok()) {
@@ -97,7 +102,8 @@ final class CheckCommand implements Callable<Integer> {
     String counts = plural(errors, "error") + ", " + plural((int) warnings, "warning");
     if (errors > 0) {
       main.err().println("press: check failed: " + counts
-          + (result.ok() ? "" : "; " + out + " and " + mail + " were left as they were"));
+          + (result.ok() ? "" : "; " + out + " and " + mail
+              + (result.outputsIntact() ? " were left as they were" : " need repair (see above)")));
       return ExitCodes.CONTENT;
     }
     main.out().println("press: check passed: " + counts + " (" + result.files() + " files → " + out + ")");

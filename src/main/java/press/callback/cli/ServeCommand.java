@@ -19,6 +19,7 @@ import press.callback.diag.Diagnostic;
 import press.callback.serve.DevServer;
 import press.callback.serve.Watcher;
 import press.callback.site.LiveSite;
+import press.callback.site.SiteBaker;
 
 /** {@code press serve}: the preview the author keeps open while writing. */
 @Command(
@@ -81,6 +82,13 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = today != null
         ? Clock.fixed(today.atStartOfDay(main.clock().getZone()).toInstant(), main.clock().getZone())
         : main.clock();
+    List<Diagnostic> refused = SiteBaker.outputProblems(
+        new SiteBaker.Request(source, folder.resolve("site"), folder.resolve("newsletter"), LocalDate.now(clock)),
+        "--output", "--output");
+    if (!refused.isEmpty()) {
+      print(refused);
+      return ExitCodes.USAGE;
+    }
     LiveSite site = new LiveSite(
         new LiveSite.Settings(source, folder.resolve("site"), folder.resolve("newsletter"), drafts, clock),
         step -> main.out().println("press: " + step));

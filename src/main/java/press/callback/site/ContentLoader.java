@@ -68,6 +68,10 @@ final class ContentLoader {
   /** Reads and validates one content file (the dev server's edit). */
   Document load(Path file) throws ContentException {
     Path content = project.contentFolder();
+    var outside = SourceLinks.check(project.source(), file);
+    if (outside.isPresent()) {
+      throw new ContentException(outside.get());
+    }
     String path = slashes(project.source().relativize(file));
     return reader.read(parser.parse(path, read(file, path)), slashes(content.relativize(file)));
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.jbake.model.DocumentModel;
 import press.callback.content.Catalog;
@@ -108,17 +109,11 @@ public final class LiveSite {
    * names while the configuration cannot be read.
    */
   public List<Path> sourceFolders() {
-    List<Path> out = new ArrayList<>();
     try {
-      var config = SiteProject.load(settings.source(), settings.site()).config();
-      for (String name : List.of(config.getContentFolderName(), config.getTemplateFolderName(),
-          config.getAssetFolderName(), config.getDataFolderName())) {
-        out.add(settings.source().resolve(name));
-      }
+      return SiteProject.load(settings.source(), settings.site()).sourceFolders();
     } catch (ContentException e) {
-      List.of("content", "templates", "assets", "data").forEach(n -> out.add(settings.source().resolve(n)));
+      return Stream.of("content", "templates", "assets", "data").map(settings.source()::resolve).toList();
     }
-    return out;
   }
 
   /** The configuration file, watched too. */
@@ -315,6 +310,11 @@ public final class LiveSite {
     boolean emailCss = false;
     for (Map.Entry<Path, Path> c : copies.entrySet()) {
       emailCss |= c.getKey().equals(project.emailCss().toAbsolutePath().normalize());
+      var outside = SourceLinks.check(project.source(), c.getKey());
+      if (outside.isPresent()) {
+        diagnostics.add(outside.get());
+        continue;
+      }
       try {
         if (Files.isRegularFile(c.getKey())) {
           Files.createDirectories(c.getValue().getParent());

@@ -1,19 +1,39 @@
 package press.callback.site;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Bakes into a temporary folder beside the output and swaps it in only when the bake succeeded,
- * so a failed bake leaves the previous site as it was.
+ * Bakes into temporary folders beside the outputs and swaps them all in only when the bake
+ * succeeded, so a failed bake leaves the previous site and newsletter as they were.
+ *
+ * <p>The folders are created with {@link Files#createDirectory}, so they get the process's umask
+ * like any folder the user makes (a web server's user can read them), not the 0700 of a temporary
+ * directory. Each one holds {@value #MARK}, which tells a later bake that the folder is press's
+ * own and may be replaced whole.
  */
 final class OutputFolder {
+  /** The file that marks a folder as made by a bake (see {@link OutputGuard}). */
+  static final String MARK = ".press-output";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path output;
   private final Path staging;
 
@@ -26,45 +46,115 @@ final class OutputFolder {
   static OutputFolder stage(Path output) throws IOException {
     Path absolute = output.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
+    if (parent == null) {
+      throw new IOException("the root folder cannot be an output folder");
+    }
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".baking-");
+    Path staging = create(parent, "." + absolute.getFileName() + ".baking-");
+    Files.writeString(staging.resolve(MARK),
+        "Made by press bake. Every bake replaces this folder whole: keep nothing else here.\n");
     return new OutputFolder(absolute, staging);
+  }
+
+  /** A new folder {@code prefix<random>} in {@code parent}, with the umask's permissions. */
+  private static Path create(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      byte[] bytes = new byte[6];
+      RANDOM.nextBytes(bytes);
+      try {
+        return Files.createDirectory(parent.resolve(prefix + HexFormat.of().formatHex(bytes)));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   Path staging() {
     return staging;
   }
 
-  /** How many files the staging folder holds. */
+  Path output() {
+    return output;
+  }
+
+  /** How many files the staging folder holds (the mark not counted). */
   int countFiles() throws IOException {
     try (var files = Files.walk(staging)) {
-      return (int) files.filter(Files::isRegularFile).count();
+      return (int) files.filter(Files::isRegularFile).filter(p -> !p.equals(staging.resolve(MARK))).count();
     }
   }
 
-  /** Replaces the output with the staging folder. */
-  void commit() throws IOException {
-    Path old = null;
-    if (Files.exists(output)) {
-      old = output.resolveSibling("." + output.getFileName() + ".old-" + staging.getFileName());
-      move(output, old);
-    }
+  /**
+   * Replaces every output with its staging folder: all of them or none. The previous outputs are
+   * first moved aside, then the new ones moved in; if any move fails, what was moved is moved back
+   * and the exception thrown, so each output is as it was. Only then are the previous outputs
+   * deleted: a copy that cannot be deleted (a read-only or immutable file in it) does not undo the
+   * swap, it is returned for a warning.
+   *
+   * @return the previous outputs' copies that could not be deleted
+   * @throws SwapException if the outputs could not all be replaced; {@link SwapException#intact()}
+   *     says whether every output is as it was
+   */
+  static List<Path> commitAll(List<OutputFolder> folders) throws SwapException {
+    List<Path> aside = new ArrayList<>(); // per folder: where its previous output went, or null
+    List<OutputFolder> movedIn = new ArrayList<>();
     try {
-      move(staging, output);
-    } catch (IOException e) {
-      if (old != null) {
-        move(old, output); // put the previous site back
+      for (OutputFolder f : folders) {
+        Path old = null;
+        if (Files.exists(f.output, LinkOption.NOFOLLOW_LINKS)) {
+          String staged = f.staging.getFileName().toString();
+          old = f.output.resolveSibling(
+              "." + f.output.getFileName() + ".old-" + staged.substring(staged.lastIndexOf('-') + 1));
+          move(f.output, old);
+        }
+        aside.add(old);
       }
-      throw e;
+      for (OutputFolder f : folders) {
+        move(f.staging, f.output);
+        movedIn.add(f);
+      }
+    } catch (IOException e) {
+      List<String> stuck = new ArrayList<>();
+      for (int i = movedIn.size() - 1; i >= 0; i--) {
+        OutputFolder f = movedIn.get(i);
+        try {
+          move(f.output, f.staging);
+        } catch (IOException again) {
+          stuck.add("the new " + f.output + " could not be taken back (" + again.getMessage() + ")");
+        }
+      }
+      for (int i = aside.size() - 1; i >= 0; i--) {
+        Path old = aside.get(i);
+        if (old == null) {
+          continue;
+        }
+        Path output = folders.get(i).output;
+        try {
+          move(old, output);
+        } catch (IOException again) {
+          stuck.add("the previous " + output + " is at " + old + " (" + again.getMessage() + ")");
+        }
+      }
+      throw new SwapException(describe(e), stuck);
     }
-    if (old != null) {
-      delete(old);
+    List<Path> leftovers = new ArrayList<>();
+    for (Path old : aside) {
+      if (old != null) {
+        try {
+          delete(old);
+        } catch (IOException e) {
+          leftovers.add(old);
+        }
+      }
     }
+    return leftovers;
   }
 
   /** Deletes the staging folder if it was not committed; the output is untouched. */
   void discard() {
-    if (!Files.exists(staging)) {
+    if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {
@@ -72,6 +162,12 @@ final class OutputFolder {
     } catch (IOException e) {
       // A leftover hidden folder is harmless; the next bake uses a new one.
     }
+  }
+
+  /** Why a swap failed, in words: the exception's own message is often just a path. */
+  private static String describe(IOException e) {
+    String what = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+    return e.getMessage() == null ? what : what + ": " + e.getMessage();
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -82,8 +178,9 @@ final class OutputFolder {
     }
   }
 
+  /** Deletes a folder and everything in it, without following symbolic links. */
   static void delete(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(
@@ -91,15 +188,61 @@ final class OutputFolder {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
+            deleteOwned(file);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            Files.delete(dir);
+            if (exc != null) {
+              throw exc;
+            }
+            deleteOwned(dir);
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * Deletes a file of a folder that press made; if its folder was made read-only (by hand, or by
+   * a tool that copies permissions), makes that folder writable for its owner and tries once more.
+   */
+  private static void deleteOwned(Path file) throws IOException {
+    try {
+      Files.delete(file);
+    } catch (AccessDeniedException e) {
+      Path parent = file.getParent();
+      PosixFileAttributeView view = parent == null ? null
+          : Files.getFileAttributeView(parent, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+      if (view == null) {
+        throw e;
+      }
+      Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+      if (!permissions.add(PosixFilePermission.OWNER_WRITE)) {
+        throw e;
+      }
+      view.setPermissions(permissions);
+      Files.delete(file);
+    }
+  }
+
+  /** The outputs could not all be replaced. */
+  static final class SwapException extends IOException {
+    private final List<String> stuck;
+
+    SwapException(String message, List<String> stuck) {
+      super(message);
+      this.stuck = List.copyOf(stuck);
+    }
+
+    /** Whether every output is as it was before the swap. */
+    boolean intact() {
+      return stuck.isEmpty();
+    }
+
+    /** What could not be put back, in words (empty if {@link #intact()}). */
+    List<String> stuck() {
+      return stuck;
+    }
   }
 }

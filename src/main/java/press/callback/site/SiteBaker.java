@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +82,8 @@ public final class SiteBaker {
    * @param files files in the new site (pages, feeds, assets)
    * @param emails issues written as email
    * @param catalog the content read, or {@code null} if it had errors
+   * @param outputsIntact whether, after errors, the previous site and newsletter are as they were
+   *     (always, but when moving the new ones in failed and so did moving the old ones back)
    */
   public record Result(
       List<Diagnostic> diagnostics,
@@ -88,7 +92,13 @@ public final class SiteBaker {
       int hidden,
       int files,
       int emails,
-      Catalog catalog) {
+      Catalog catalog,
+      boolean outputsIntact) {
+    public Result(List<Diagnostic> diagnostics, int errorCount, int documents, int hidden, int files, int emails,
+        Catalog catalog) {
+      this(diagnostics, errorCount, documents, hidden, files, emails, catalog, true);
+    }
+
     public boolean ok() {
       return errorCount == 0;
     }
@@ -114,6 +124,45 @@ public final class SiteBaker {
     return bake(request, warm -> {});
   }
 
+  /**
+   * The problems with the request's output folders (see {@link OutputGuard}): the command line
+   * checks them first, to refuse as a usage error, and {@link #bake} refuses them again.
+   */
+  public static List<Diagnostic> outputProblems(Request request, String siteOption, String newsletterOption) {
+    SiteProject project;
+    try {
+      project = SiteProject.load(request.source(), request.output());
+    } catch (ContentException e) {
+      project = null; // the bake reports why; guard JBake's default folders meanwhile
+    }
+    return outputProblems(request, project, siteOption, newsletterOption);
+  }
+
+  private static List<Diagnostic> outputProblems(Request request, SiteProject project) {
+    return outputProblems(request, project, "--output", "--newsletter-output");
+  }
+
+  private static List<Diagnostic> outputProblems(
+      Request request, SiteProject project, String siteOption, String newsletterOption) {
+    Path source = request.source();
+    Map<String, Path> sources = new LinkedHashMap<>();
+    if (project != null) {
+      List<String> names = List.of("content", "templates", "assets", "data");
+      List<Path> folders = project.sourceFolders();
+      for (int i = 0; i < names.size(); i++) {
+        sources.put(names.get(i), folders.get(i));
+      }
+    } else {
+      for (String name : List.of("content", "templates", "assets", "data")) {
+        sources.put(name, source.resolve(name));
+      }
+    }
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put(siteOption, request.output());
+    outputs.put(newsletterOption, request.newsletterOutput());
+    return OutputGuard.check(source, sources, outputs);
+  }
+
   /** Bakes; after a successful bake, hands what it made to {@code keep}. */
   Result bake(Request request, Consumer<Warm> keep) {
     synchronized (ONE_BAKE_AT_A_TIME) {
@@ -131,6 +180,10 @@ public final class SiteBaker {
 
   private Result bake(Request request, Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     SiteProject project = SiteProject.load(request.source(), request.output());
+    List<Diagnostic> refused = outputProblems(request, project);
+    if (!refused.isEmpty()) {
+      throw new ContentException(refused);
+    }
     // JBake's store takes a second to start and needs nothing from the content: start it now,
     // beside the reading and rendering of the content.
     ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
@@ -159,6 +212,7 @@ public final class SiteBaker {
       Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
+    diagnostics.addAll(SourceLinks.outside(project.source(), project.sourceFolders()));
     List<Document> docs = new ContentLoader(project).load(diagnostics);
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
     List<CatalogBuilder.Planned> plan;
@@ -216,10 +270,27 @@ public final class SiteBaker {
         return result(diagnostics, catalog, 0, 0);
       }
       int files = site.countFiles();
-      site.commit();
-      mail.commit();
+      for (Path leftover : OutputFolder.commitAll(List.of(site, mail))) {
+        diagnostics.add(Diagnostic.warning(leftover.toString(), 0, 0,
+            "the new site and newsletter are in place, but this copy of the previous one could not be deleted",
+            "delete it by hand (check its permissions and attributes: lsattr, chattr -i)"));
+      }
       keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered.snapshot(), templates, emails));
       return result(diagnostics, catalog, files, newsletter.issues().size());
+    } catch (OutputFolder.SwapException e) {
+      if (e.intact()) {
+        diagnostics.add(Diagnostic.error(request.output().toString(), 0, 0,
+            "cannot put the new site and newsletter in place (" + e.getMessage() + "); both were left as they were",
+            "check the folders' permissions and attributes (lsattr), then bake again"));
+        return result(diagnostics, catalog, 0, 0);
+      }
+      diagnostics.add(Diagnostic.error(request.output().toString(), 0, 0,
+          "cannot put the new site and newsletter in place (" + e.getMessage() + "), nor put everything back: "
+              + String.join("; ", e.stuck()),
+          "move the folders named back by hand, then bake again"));
+      Result r = result(diagnostics, catalog, 0, 0);
+      return new Result(r.diagnostics(), r.errorCount(), r.documents(), r.hidden(), r.files(), r.emails(),
+          r.catalog(), false);
     } catch (IOException e) {
       diagnostics.add(
           Diagnostic.error(request.output().toString(), 0, 0, "cannot write the output: " + e.getMessage(),
@@ -319,6 +390,7 @@ public final class SiteBaker {
       }
       out.add(d);
     }
-    return new Result(out, r.errorCount(), r.documents(), r.hidden(), r.files(), r.emails(), r.catalog());
+    return new Result(out, r.errorCount(), r.documents(), r.hidden(), r.files(), r.emails(), r.catalog(),
+        r.outputsIntact());
   }
 }

@@ -218,6 +218,12 @@ public final class SiteProject {
     return config.getTemplateFolder().toPath();
   }
 
+  /** The folders a bake reads: content, templates, assets and data, in that order. */
+  public List<Path> sourceFolders() {
+    return List.of(contentFolder(), templateFolder(), config.getAssetFolder().toPath(),
+        config.getDataFolder().toPath());
+  }
+
   /** Language of dates and of {@code <html lang>}. */
   public Locale locale() {
     return locale;

@@ -404,7 +404,7 @@ class SiteBakeTest {
   void writesAnEmailForEveryIssueButDrafts() {
     Path newsletter = site.resolveSibling("newsletter");
     assertThat(TestSite.files(newsletter, "")).containsExactly(
-        "2026-11-02/email.eml", "2026-11-02/email.html", "2026-11-02/email.txt",
+        ".press-output", "2026-11-02/email.eml", "2026-11-02/email.html", "2026-11-02/email.txt",
         "2026-12-07/email.eml", "2026-12-07/email.html", "2026-12-07/email.txt");
     assertThat(TestSite.read(newsletter.resolve("2026-12-07/email.txt"))).contains("Future issue");
   }

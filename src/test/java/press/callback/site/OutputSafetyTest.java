@@ -1,0 +1,223 @@
+package press.callback.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import press.callback.cli.ExitCodes;
+import press.callback.diag.Diagnostic;
+import press.callback.testing.Press;
+import press.callback.testing.TestSite;
+
+/**
+ * Issue 14, items 1, 4, 8 and 13: output folders never overlap the sources, nothing outside the
+ * project is published, the site and newsletter are swapped in together or not at all, and the
+ * folders a bake makes are readable by others as the umask allows.
+ */
+class OutputSafetyTest {
+  @TempDir Path tmp;
+  private boolean froze;
+
+  /** Whatever a test made immutable (wherever the bake moved it), so that the folder can be deleted. */
+  @AfterEach
+  void thaw() throws Exception {
+    if (froze) {
+      chattr("-R", "-i", tmp.toString());
+    }
+  }
+
+  /** Item 1: every way of pointing an output at the sources is refused (exit 2), and nothing is touched. */
+  @Test
+  void refusesOutputInsideSources() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    Files.createDirectories(project.resolve("data"));
+    Map<String, String> before = TestSite.tree(project);
+    Path link = Files.createSymbolicLink(tmp.resolve("link-to-content"), project.resolve("content"));
+    List<List<String>> refused = List.of(
+        List.of("--output", "."),
+        List.of("--output", "content"),
+        List.of("--output", "templates"),
+        List.of("--output", "assets"),
+        List.of("--output", "data"),
+        List.of("--output", "content/site"),
+        List.of("--output", "assets/css/site"),
+        List.of("--output", ".."),
+        List.of("--output", "/"),
+        List.of("--output", link.toString()),
+        List.of("--output", "jbake.properties"),
+        List.of("--newsletter-output", "content"),
+        List.of("--newsletter-output", "templates/email"),
+        List.of("--output", "target/x", "--newsletter-output", "target/x"),
+        List.of("--output", "target/x", "--newsletter-output", "target/x/news"),
+        List.of("--output", "target/x/site", "--newsletter-output", "target/x"));
+    for (String command : List.of("bake", "check")) {
+      for (List<String> options : refused) {
+        List<String> args = new ArrayList<>(List.of(command, "--source", project.toString(), "--today", "2026-11-27"));
+        options.forEach(o -> args.add(o.startsWith("--") || o.startsWith("/") ? o : project.resolve(o).toString()));
+        Press.Run run = Press.run(Map.of(), args.toArray(String[]::new));
+        assertThat(run.exit()).as(command + " " + options + "\n" + run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).as(command + " " + options).contains("error: ").contains("a bake replaces its output folder whole")
+            .doesNotContain("Exception");
+        assertThat(TestSite.tree(project)).as(command + " " + options).isEqualTo(before);
+      }
+    }
+    // the serve command's one folder holds both outputs
+    Press.Run serve = Press.run(Map.of(), "serve", "--source", project.toString(), "--port", "0",
+        "--output", project.resolve("content").toString());
+    assertThat(serve.exit()).as(serve.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(serve.err()).contains("--output: error: ").contains("lies inside the project's content folder");
+    assertThat(TestSite.tree(project)).isEqualTo(before);
+  }
+
+  /** Item 1, the same mechanism: a folder of the user's that no bake made is never replaced. */
+  @Test
+  void refusesToReplaceAFolderNoBakeMade() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    Path documents = tmp.resolve("documents");
+    TestSite.write(documents.resolve("letter.txt"), "Dear Sam,\n");
+    Path notes = tmp.resolve("notes.txt");
+    TestSite.write(notes, "mine\n");
+
+    Press.Run run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", documents.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("holds files that no bake made");
+    run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", notes.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("is a file, not a folder");
+    assertThat(TestSite.read(documents.resolve("letter.txt"))).isEqualTo("Dear Sam,\n");
+    assertThat(TestSite.read(notes)).isEqualTo("mine\n");
+
+    // an empty folder, a new one, and a folder an earlier bake made are fine
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Path site = tmp.resolve("www/site");
+    for (Path out : List.of(empty, site, site)) {
+      run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", out.toString(), "--today", "2026-11-27");
+      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+    }
+    assertThat(site.resolve(OutputFolder.MARK)).exists();
+    assertThat(site.resolveSibling("newsletter").resolve(OutputFolder.MARK)).exists();
+  }
+
+  /** Item 4: a link in content/ or assets/ to a place outside the project fails the bake and publishes nothing. */
+  @Test
+  void symlinksOutOfTheProjectAreNotPublished() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+    TestSite.write(secrets.resolve("shadow"), "root:$6$secret\n");
+    TestSite.write(secrets.resolve("page.md"), "---\ntitle: Secret\n---\n\nroot:$6$secret\n");
+    Files.createSymbolicLink(project.resolve("assets/etc"), secrets);
+    Files.createSymbolicLink(project.resolve("assets/hostname"), secrets.resolve("shadow"));
+    Files.createSymbolicLink(project.resolve("content/secret.md"), secrets.resolve("page.md"));
+    // a link that stays inside the project is fine, but what it holds is searched too
+    Path inside = Files.createDirectories(project.resolve("more"));
+    Files.createSymbolicLink(inside.resolve("deeper"), secrets);
+    Files.createSymbolicLink(project.resolve("assets/more"), inside);
+    Path site = tmp.resolve("out/site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::path)
+        .containsExactlyInAnyOrder("assets/etc", "assets/hostname", "content/secret.md", "more/deeper");
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).allSatisfy(d ->
+        assertThat(d.message()).startsWith("symbolic link to " + secrets.toRealPath()).contains("outside the project"));
+    assertThat(site).doesNotExist();
+    assertThat(site.getParent()).as("no staging folder left").doesNotExist();
+
+    // links inside the project are followed as before
+    Files.delete(inside.resolve("deeper"));
+    TestSite.write(inside.resolve("note.txt"), "inside\n");
+    for (String name : List.of("assets/etc", "assets/hostname", "content/secret.md")) {
+      Files.delete(project.resolve(name));
+    }
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    assertThat(TestSite.read(site.resolve("more/note.txt"))).isEqualTo("inside\n");
+  }
+
+  /** Item 8: when the newsletter cannot be replaced, the site is not replaced either, and the message is true. */
+  @Test
+  void siteAndNewsletterAreSwappedTogetherOrNotAtAll() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Path site = tmp.resolve("out/site");
+    Path newsletter = tmp.resolve("out/newsletter");
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    Map<String, String> siteBefore = TestSite.tree(site);
+    Map<String, String> mailBefore = TestSite.tree(newsletter);
+    TestSite.write(project.resolve("content/about.md"), "---\ntitle: About us\nsummary: Who.\n---\n\nChanged.\n");
+    makeImmutable(newsletter); // cannot be renamed, even by root
+
+    Press.Run run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", site.toString(),
+        "--today", "2026-11-27");
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(run.err()).contains("cannot put the new site and newsletter in place")
+        .contains(site + " and " + newsletter + " were left as they were");
+    assertThat(TestSite.tree(site)).isEqualTo(siteBefore);
+    assertThat(TestSite.tree(newsletter)).isEqualTo(mailBefore);
+    assertThat(names(site.getParent())).containsExactly("newsletter", "site");
+  }
+
+  /** Item 8: a previous site that cannot be deleted (an immutable folder in it) does not undo a good bake. */
+  @Test
+  void undeletablePreviousSiteIsAWarningNotAFailure() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Path site = tmp.resolve("out/site");
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    makeImmutable(site.resolve("tips"));
+    TestSite.write(project.resolve("content/about.md"), "---\ntitle: About us\nsummary: Who.\n---\n\nChanged.\n");
+
+    Press.Run run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", site.toString(),
+        "--today", "2026-11-27");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(TestSite.read(site.resolve("about/index.html"))).contains("Changed.");
+    assertThat(run.err()).contains("warning: the new site and newsletter are in place, but this copy of the previous"
+        + " one could not be deleted");
+    String leftover = names(site.getParent()).stream().filter(n -> n.startsWith(".site.old-")).findFirst().orElseThrow();
+    assertThat(run.err()).contains(site.resolveSibling(leftover).toString());
+  }
+
+  /** Item 13: the site and newsletter folders get the umask's permissions, not a temporary folder's 0700. */
+  @Test
+  void outputFoldersHonourTheUmask() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    Path site = tmp.resolve("out/site");
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    // what this process's umask gives a new folder (022 gives rwxr-xr-x)
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("probe")));
+    assertThat(expected).as("the umask lets others read").contains(PosixFilePermission.OTHERS_READ);
+    for (Path folder : List.of(site, site.resolveSibling("newsletter"), site.resolve("tips"))) {
+      assertThat(Files.getPosixFilePermissions(folder)).as(folder.toString()).isEqualTo(expected);
+    }
+  }
+
+  private void makeImmutable(Path folder) throws Exception {
+    froze = true;
+    assumeTrue(chattr("+i", folder.toString()) == 0, "chattr +i is not allowed here (needs root and ext4)");
+  }
+
+  private static int chattr(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("chattr"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor();
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
