@@ -44,21 +44,25 @@ public final class OutputGuard {
       Path out = real(o.getValue());
       String shown = o.getValue().toString();
       String problem = sourceProblem(out, root, folders);
+      String hint = "choose a folder outside the sources, such as one in the project's target/ (the default)";
       for (Map.Entry<String, Path> other : seen) {
         if (problem == null && overlaps(out, other.getValue())) {
           problem = out.equals(other.getValue())
               ? "is also the folder of " + other.getKey()
               : (out.startsWith(other.getValue()) ? "lies inside " : "holds ") + "the folder of " + other.getKey()
                   + " (" + other.getValue() + ")";
+          hint = "give " + other.getKey() + " and " + option + " two folders apart, neither inside the other"
+              + " (by default target/site and target/newsletter)";
         }
       }
       if (problem == null) {
         problem = foreignProblem(out, target);
+        hint = "choose a new or empty folder, or empty this one if nothing in it matters"
+            + " (press marks the folders it makes with " + OutputFolder.MARK + ")";
       }
       if (problem != null) {
         problems.add(Diagnostic.error(option, 0, 0, shown + " " + problem
-                + ": a bake replaces its output folder whole, so it would be lost",
-            "choose a new or empty folder outside the sources, such as target/site (the default)"));
+                + ": a bake replaces its output folder whole, so it would be lost", hint));
       }
       seen.add(Map.entry(option, out));
     }
