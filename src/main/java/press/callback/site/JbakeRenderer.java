@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
-import org.jbake.app.Asset;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
@@ -182,16 +181,9 @@ final class JbakeRenderer implements AutoCloseable {
     int pages = sitePages.all();
     List<String> failures = sitePages.failures();
     progress.accept("rendered " + pages + " pages" + SiteBaker.took(start));
-    Asset asset = new Asset(config);
-    asset.copy();
-    asset.copyAssetsFromContent(config.getContentFolder());
+    List<Diagnostic> copying = new AssetCopier(config).copyAll(config.getDestinationFolder().toPath());
     reportRenderingErrors(templates.diagnostics(), failures, diagnostics);
-    for (Throwable t : asset.getErrors()) {
-      diagnostics.add(
-          Diagnostic.error(
-              config.getAssetFolderName() + "/", 0, 0, "cannot copy asset: " + t.getMessage(),
-              "check the file's permissions"));
-    }
+    diagnostics.addAll(copying);
     return new Rendered(snapshot, templates);
   }
 

@@ -156,6 +156,9 @@ public final class LiveSite {
     Map<Path, Path> copies = new LinkedHashMap<>(); // source file → site file
     for (Path p : changed) {
       Path file = p.toAbsolutePath().normalize();
+      if (AssetCopier.isLeftover(file.getFileName().toString())) {
+        continue; // an editor's backup or swap file: changes nothing, never published
+      }
       if (file.equals(configFile()) || file.startsWith(project.templateFolder())
           || file.startsWith(project.config().getDataFolder().toPath().toAbsolutePath().normalize())) {
         return bakeAll(all);

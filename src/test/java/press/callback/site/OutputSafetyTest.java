@@ -145,6 +145,35 @@ class OutputSafetyTest {
     assertThat(TestSite.read(site.resolve("more/note.txt"))).isEqualTo("inside\n");
   }
 
+  /**
+   * The README's promise that drafts never reach the site: an editor's backup of a draft
+   * ({@code post.md~}) held its whole text and was copied into the site as a file of content/.
+   */
+  @Test
+  void editorsLeftoversAreNeverPublished() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    String draft = "---\ntitle: Secret plan\ndate: 2026-11-01\nstatus: draft\n---\n\nThe secret plan.\n";
+    Path articles = project.resolve("content/articles/2026");
+    for (String name : List.of("plan.md", "plan.md~", "#plan.md#", ".plan.md.swp", "plan.md.bak", "plan.md.orig",
+        ".#plan.md", "4913", ".DS_Store")) {
+      TestSite.write(articles.resolve(name), draft);
+    }
+    TestSite.write(project.resolve("assets/css/site.css~"), "old css");
+    TestSite.write(articles.resolve("chart.csv"), "month,replies\n"); // a file of content/: published
+    TestSite.write(project.resolve("content/.well-known/security.txt"), "Contact: mailto:me@example.org\n");
+    Path site = tmp.resolve("out/site");
+
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+
+    try (Stream<Path> files = Files.walk(site)) {
+      assertThat(files.filter(Files::isRegularFile).map(TestSite::read))
+          .noneMatch(text -> text.contains("secret plan")).noneMatch(text -> text.equals("old css"));
+    }
+    assertThat(site.resolve("articles/2026/chart.csv")).hasContent("month,replies");
+    assertThat(site.resolve(".well-known/security.txt")).exists();
+    assertThat(site.resolve("css/site.css")).exists();
+  }
+
   /** Item 8: when the newsletter cannot be replaced, the site is not replaced either, and the message is true. */
   @Test
   void siteAndNewsletterAreSwappedTogetherOrNotAtAll() throws Exception {
