@@ -1,6 +1,7 @@
 package press.callback.site;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Bakes into temporary folders beside the outputs and swaps them all in only when the bake
@@ -31,6 +34,8 @@ import java.util.Set;
 final class OutputFolder {
   /** The file that marks a folder as made by a bake (see {@link OutputGuard}). */
   static final String MARK = ".press-output";
+  /** The lock file that a swap holds in each output's parent folder. */
+  static final String LOCK = ".press-output.lock";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -97,7 +102,25 @@ final class OutputFolder {
    * @throws SwapException if the outputs could not all be replaced; {@link SwapException#intact()}
    *     says whether every output is as it was
    */
-  static List<Path> commitAll(List<OutputFolder> folders) throws SwapException {
+  static List<Path> commitAll(List<OutputFolder> folders) throws IOException {
+    // Two bakes into the same folders at once (two terminals, serve and a script) must not
+    // interleave their moves: the swap holds an OS lock in each output's parent folder.
+    List<FileChannel> channels = new ArrayList<>();
+    try {
+      for (Path parent : new TreeSet<>(folders.stream().map(f -> f.output.getParent()).toList())) {
+        FileChannel channel = FileChannel.open(parent.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channels.add(channel);
+        channel.lock();
+      }
+      return swap(folders);
+    } finally {
+      for (FileChannel channel : channels) {
+        channel.close(); // releases the lock
+      }
+    }
+  }
+
+  private static List<Path> swap(List<OutputFolder> folders) throws SwapException {
     List<Path> aside = new ArrayList<>(); // per folder: where its previous output went, or null
     List<OutputFolder> movedIn = new ArrayList<>();
     try {

@@ -34,7 +34,8 @@ class BakeSafetyTest {
     assertThat(TestSite.tree(site)).isEqualTo(before);
     assertThat(TestSite.tree(site.resolveSibling("newsletter"))).isEqualTo(emailsBefore).isNotEmpty();
     try (Stream<Path> left = Files.list(site.getParent())) {
-      assertThat(left.map(p -> p.getFileName().toString()).sorted()).containsExactly("newsletter", "site");
+      assertThat(left.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly(".press-output.lock", "newsletter", "site");
     }
   }
 

@@ -194,7 +194,7 @@ class OutputSafetyTest {
         .contains(site + " and " + newsletter + " were left as they were");
     assertThat(TestSite.tree(site)).isEqualTo(siteBefore);
     assertThat(TestSite.tree(newsletter)).isEqualTo(mailBefore);
-    assertThat(names(site.getParent())).containsExactly("newsletter", "site");
+    assertThat(names(site.getParent())).containsExactly(".press-output.lock", "newsletter", "site");
   }
 
   /** Item 8: a previous site that cannot be deleted (an immutable folder in it) does not undo a good bake. */
