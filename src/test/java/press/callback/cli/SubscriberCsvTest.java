@@ -131,4 +131,33 @@ class SubscriberCsvTest {
     assertThat(run.err()).contains(list + ":4:21: error: this line is not UTF-8", "hint: save the file as UTF-8");
     assertThat(sent()).isEmpty();
   }
+
+  @Test
+  void longNameIsCappedAndHeadersFolded() throws Exception {
+    Path list = tmp.resolve("subscribers.csv");
+    String longest = "Ä".repeat(60) + " " + "b".repeat(39); // 100 characters: kept
+    Files.writeString(list, "email,name,status\n"
+        + "huge@example.org," + "x".repeat(5 * 1024 * 1024) + ",subscribed\n"
+        + "max@example.org," + longest + ",subscribed\n");
+
+    Press.Run run = send(list);
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains(list + ":2: warning: the name is longer than 100 characters; the greeting says 'there'");
+    assertThat(sent()).hasSize(2);
+    Map<String, String> names = new java.util.HashMap<>();
+    for (Path eml : sent()) {
+      byte[] raw = Files.readAllBytes(eml);
+      String text = new String(raw, StandardCharsets.ISO_8859_1);
+      String headers = text.substring(0, text.indexOf("\r\n\r\n"));
+      for (String line : headers.split("\r\n")) {
+        assertThat(line.length()).as("a header line of " + eml).isLessThanOrEqualTo(998);
+      }
+      assertThat(raw.length).isLessThan(10_000);
+      MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+      InternetAddress to = (InternetAddress) m.getRecipients(Message.RecipientType.TO)[0];
+      names.put(to.getAddress(), String.valueOf(to.getPersonal()));
+    }
+    assertThat(names).containsEntry("huge@example.org", "null").containsEntry("max@example.org", longest);
+  }
 }
