@@ -77,6 +77,45 @@ final class CsvLine {
     throw new Malformed(0, "the line's quoting cannot be read", "write the row as email,name,status and quote a field that holds a comma");
   }
 
+  /**
+   * The line with field {@code index} replaced by {@code value} (a word that needs no quotes) and
+   * every other character kept: a quoted field stays quoted, the spaces around it stay, and a row
+   * too short for the column is lengthened with empty fields.
+   *
+   * @throws Malformed if the line cannot be read, or cannot be changed without changing another field
+   */
+  static String withField(String line, int index, String value) throws Malformed {
+    List<Span> spans = spans(line);
+    String edited;
+    if (index >= spans.size()) {
+      edited = line + ",".repeat(index - spans.size() + 1) + value;
+    } else {
+      Span s = spans.get(index);
+      if (s.openQuote() >= 0) {
+        edited = line.substring(0, s.openQuote()) + '"' + value + '"' + line.substring(s.closeQuote() + 1);
+      } else {
+        int from = s.start();
+        int to = s.end();
+        while (from < to && line.charAt(from) <= ' ') {
+          from++;
+        }
+        while (to > from && line.charAt(to - 1) <= ' ') {
+          to--;
+        }
+        edited = line.substring(0, from) + value + line.substring(to);
+      }
+    }
+    List<String> expected = new ArrayList<>(fields(line));
+    while (expected.size() <= index) {
+      expected.add("");
+    }
+    expected.set(index, value);
+    if (!fields(edited).equals(expected)) {
+      throw new Malformed(0, "press cannot change this row without changing its other fields", "edit this row by hand");
+    }
+    return edited;
+  }
+
   /** Finds each field as Commons CSV reads it, to say where quoting goes wrong and where a field is. */
   private static List<Span> spans(String line) throws Malformed {
     List<Span> spans = new ArrayList<>();

@@ -160,4 +160,43 @@ class SubscriberCsvTest {
     }
     assertThat(names).containsEntry("huge@example.org", "null").containsEntry("max@example.org", longest);
   }
+
+  @Test
+  void unsubscribeKeepsEveryOtherByte() throws Exception {
+    Path list = tmp.resolve("subscribers.csv");
+    String before = "\uFEFFEmail , Name,Status\r\n"
+        + "ann@example.org,\"Ann\",subscribed\r\n"
+        + "\r\n"
+        + "bob@example.org, Bob ,  subscribed  \n"
+        + "\"cat@example.org\",\"Cat, \"\"the\"\" Third\",subscribed\r\n"
+        + "   \n"
+        + "dan@example.org,Dan,subscribed";
+    Files.write(list, before.getBytes(StandardCharsets.UTF_8));
+
+    Press.Run run = Press.run(Map.of(), "unsubscribe", "BOB@example.org", "--subscribers=" + list);
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(new String(Files.readAllBytes(list), StandardCharsets.UTF_8))
+        .isEqualTo(before.replace("Bob ,  subscribed", "Bob ,  unsubscribed"));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void unsubscribeKeepsModeAndWritesThroughLink() throws Exception {
+    Path real = Files.createDirectories(tmp.resolve("private")).resolve("list.csv");
+    Files.writeString(real, "email,name,status\nann@example.org,Ann,subscribed\nbob@example.org,Bob,subscribed\n");
+    Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+    Path link = Files.createSymbolicLink(tmp.resolve("subscribers.csv"), real);
+
+    Press.Run run = Press.run(Map.of(), "unsubscribe", "ann@example.org", "--subscribers=" + link);
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("email,name,status\nann@example.org,Ann,unsubscribed\nbob@example.org,Bob,subscribed\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-------");
+    try (Stream<Path> left = Files.list(real.getParent()); Stream<Path> here = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("list.csv", ".list.csv.lock");
+      assertThat(here.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("newsletter", "private", "subscribers.csv");
+    }
+  }
 }
