@@ -199,13 +199,16 @@ final class SendCommand implements Callable<Integer> {
   private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile)
       throws IOException, InterruptedException {
     String display = subscribers.toString();
-    int[] counts = new int[3]; // subscribed, not subscribed, problems
-    try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {
-      counts[2]++;
-      main.err().println(d.format().replace(": error: ", ": warning: "));
-    })) {
+    int[] counts = new int[3]; // subscribed, not subscribed, rows skipped
+    try (SubscriberList list = SubscriberList.open(subscribers, display, d -> main.err().println(d.format()))) {
       for (Subscriber s : list) {
         counts[s.status() == Subscriber.Status.SUBSCRIBED ? 0 : 1]++;
+      }
+      counts[2] = list.skippedCount();
+      if (list.errorCount() > 0) {
+        main.err().printf("press: %d line(s) of %s cannot be read; nothing sent. Fix them and run the same command again%n",
+            list.errorCount(), display);
+        return ExitCodes.CONTENT;
       }
     } catch (ContentException e) {
       return fail(e);
@@ -240,13 +243,25 @@ final class SendCommand implements Callable<Integer> {
       Sender sender = new Sender(new Sender.Options(concurrency, perSecond, resendUncertain, attempts, backoff),
           ledger, destination, personalizer::message, progress::update);
       Sender.Report report;
-      try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
+      int listErrors;
+      try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {
+        if (d.isError()) {
+          main.err().println(d.format());
+        }
+      })) {
         report = sender.send(list.iterator());
+        listErrors = list.errorCount();
       } catch (ContentException e) {
         return fail(e);
       }
       progress.finish();
-      return summary(report);
+      int exit = summary(report);
+      if (listErrors > 0) {
+        main.err().println("press: the list changed during the send and a line cannot be read now; the rows after it"
+            + " were not sent. Fix it and run the same command again");
+        return ExitCodes.CONTENT;
+      }
+      return exit;
     }
   }
 
@@ -279,7 +294,11 @@ final class SendCommand implements Callable<Integer> {
       if (subscribers != null) {
         int[] subscribed = new int[1];
         int[] open = new int[1];
-        try (SubscriberList list = SubscriberList.open(subscribers, subscribers.toString(), d -> {})) {
+        try (SubscriberList list = SubscriberList.open(subscribers, subscribers.toString(), d -> {
+          if (d.isError()) {
+            main.err().println(d.format());
+          }
+        })) {
           for (Subscriber s : list) {
             if (s.status() == Subscriber.Status.SUBSCRIBED) {
               subscribed[0]++;
@@ -288,6 +307,9 @@ final class SendCommand implements Callable<Integer> {
                 open[0]++;
               }
             }
+          }
+          if (list.errorCount() > 0) {
+            return ExitCodes.CONTENT;
           }
         } catch (ContentException e) {
           return fail(e);

@@ -13,11 +13,14 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Properties;
 
@@ -39,6 +42,9 @@ public final class MimeWriter {
   }
 
   private static final Session SESSION = Session.getInstance(new Properties());
+  /** The longest line a header should have (RFC 5322 2.1.1), and the longest it may have. */
+  private static final int LINE = 78;
+  private static final int MAX_LINE = 998;
 
   private MimeWriter() {}
 
@@ -82,7 +88,7 @@ public final class MimeWriter {
       if (env.to() != null) {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, env.to());
       }
-      message.setSubject(env.subject(), "UTF-8");
+      message.setHeader("Subject", subject(env.subject()));
       message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(env.date()));
       message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
       message.setHeader("List-Unsubscribe",
@@ -94,10 +100,61 @@ public final class MimeWriter {
       alternative.addBodyPart(part(htmlQp, "text/html"));
       message.setContent(alternative);
       message.saveChanges();
+      requireShortHeaderLines(message);
       return message;
-    } catch (MessagingException e) {
+    } catch (MessagingException | UnsupportedEncodingException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The Subject header's value, encoded if it is not ASCII and folded. A run without spaces too
+   * long to fold becomes several encoded words, which fold between them and decode back to the
+   * same text.
+   */
+  static String subject(String subject) throws UnsupportedEncodingException {
+    String folded = MimeUtility.fold(9, MimeUtility.encodeText(subject, "UTF-8", null));
+    if (longestLine(folded) <= LINE) {
+      return folded;
+    }
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < subject.length(); ) {
+      int end = i;
+      for (int bytes = 0; end < subject.length(); ) {
+        int cp = subject.codePointAt(end);
+        int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (bytes + n > 39) { // 52 characters of base64: a word of 64 fits a line after "Subject: "
+          break;
+        }
+        bytes += n;
+        end += Character.charCount(cp);
+      }
+      words.append(words.isEmpty() ? "" : " ").append("=?UTF-8?B?")
+          .append(Base64.getEncoder().encodeToString(subject.substring(i, end).getBytes(StandardCharsets.UTF_8)))
+          .append("?=");
+      i = end;
+    }
+    return MimeUtility.fold(9, words.toString());
+  }
+
+  /** RFC 5322 2.1.1: a line must not exceed 998 octets; a header that would is refused, not sent. */
+  private static void requireShortHeaderLines(MimeMessage message) throws MessagingException {
+    for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements(); ) {
+      String header = lines.nextElement();
+      int longest = longestLine(header);
+      if (longest > MAX_LINE) {
+        throw new IllegalArgumentException("the " + header.substring(0, Math.max(0, header.indexOf(':')))
+            + " header would have a line of " + longest + " octets; mail allows " + MAX_LINE);
+      }
+    }
+  }
+
+  private static int longestLine(String folded) {
+    int longest = 0;
+    for (String line : folded.split("\r\n")) {
+      longest = Math.max(longest, line.getBytes(StandardCharsets.UTF_8).length);
+    }
+    return longest;
   }
 
   /** A Message-ID local part derived from the content: same content, same id. */

@@ -12,7 +12,8 @@ import org.jsoup.nodes.Entities;
  * filled in (text, HTML, List-Unsubscribe), addressed to them.
  *
  * <p>Names and addresses can never make headers: the address is validated, the name has no
- * control characters and goes into the To header encoded, the token is URL-safe.
+ * control characters, is at most {@link Subscriber#MAX_NAME} characters (or left out) and goes
+ * into the To header encoded and folded, the token is URL-safe.
  */
 public final class Personalizer {
   /** The greeting when the list has no name for a subscriber. */
@@ -45,13 +46,14 @@ public final class Personalizer {
 
   /** The message for {@code s}. */
   public MimeMessage message(Subscriber s) {
-    String name = s.name().isBlank() ? NO_NAME : SubscriberList.cleanName(s.name());
+    String known = SubscriberList.greetingName(s.name());
+    String name = known.isEmpty() ? NO_NAME : known;
     String token = tokens.create(s.email());
     byte[] textQp = text.encode(name, token);
     byte[] htmlQp = html.encode(Entities.escape(name), token);
     InternetAddress to;
     try {
-      to = s.name().isBlank() ? new InternetAddress(s.email(), true) : new InternetAddress(s.email(), name, "UTF-8");
+      to = known.isEmpty() ? new InternetAddress(s.email(), true) : new InternetAddress(s.email(), known, "UTF-8");
     } catch (jakarta.mail.internet.AddressException | UnsupportedEncodingException e) {
       throw new IllegalArgumentException("not an address", e);
     }

@@ -9,6 +9,11 @@ package press.callback.mail;
  * @param status subscribed, unsubscribed or bounced
  */
 public record Subscriber(int line, String email, String name, Status status) {
+  /**
+   * The longest name (in characters) that is used; a longer one is left out of the greeting and
+   * the To header, whose lines mail limits to 998 octets.
+   */
+  public static final int MAX_NAME = 100;
 
   /** A subscriber's standing. Only {@link #SUBSCRIBED} rows get mail. */
   public enum Status {

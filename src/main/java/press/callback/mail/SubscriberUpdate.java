@@ -1,26 +1,22 @@
 package press.callback.mail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 
 /**
- * Changes a subscriber's status in the CSV list. The file is rewritten beside itself and moved
- * into place, so an interrupted update never leaves half a list.
+ * Changes a subscriber's status in the CSV list, and nothing else: only the status field of the
+ * address's rows changes; every other byte (other rows, quoting, spaces, blank lines, line
+ * endings, a byte order mark, a missing last line ending) stays as it was. The file is replaced
+ * as {@link FileRewrite} promises: atomically, through a symbolic link, keeping its mode and owner.
  */
 public final class SubscriberUpdate {
   /** What an update did. */
@@ -30,76 +26,76 @@ public final class SubscriberUpdate {
     NOT_FOUND
   }
 
+  private static final String UNSUBSCRIBED = "unsubscribed";
+
   private SubscriberUpdate() {}
 
-  /** Marks every row of {@code address} (compared without case) unsubscribed. */
+  /**
+   * Marks every row of {@code address} (compared without case) unsubscribed. A list with a line
+   * that cannot be read is left unchanged: which row holds the address is then not certain.
+   */
   public static Result unsubscribe(Path file, String address) throws ContentException {
-    String key = address.toLowerCase(Locale.ROOT);
-    List<String> header;
-    List<List<String>> rows = new ArrayList<>();
-    boolean found = false;
-    boolean changed = false;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-      header = parser.getHeaderNames();
-      int email = indexOf(header, "email");
-      int status = indexOf(header, "status");
-      if (email < 0 || status < 0) {
-        throw new ContentException(Diagnostic.error(file.toString(), 1, 1, "the first row must name the columns email, name and status",
-            "start the file with the line: email,name,status"));
-      }
-      for (CSVRecord r : parser) {
-        List<String> row = new ArrayList<>(r.toList());
-        while (row.size() < header.size()) {
-          row.add("");
-        }
-        if (row.get(email).strip().toLowerCase(Locale.ROOT).equals(key)) {
-          found = true;
-          if (!row.get(status).strip().equalsIgnoreCase("unsubscribed")) {
-            row.set(status, "unsubscribed");
-            changed = true;
-          }
-        }
-        rows.add(row);
-      }
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      throw new ContentException(Diagnostic.error(file.toString(), 0, 0, "cannot read the list: " + e.getMessage(),
-          "check the path and the file's quoting"));
-    }
-    if (!found) {
-      return Result.NOT_FOUND;
-    }
-    if (!changed) {
-      return Result.ALREADY;
-    }
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get().print(out)) {
-      printer.printRecord(header);
-      for (List<String> row : rows) {
-        printer.printRecord(row);
-      }
-    } catch (IOException e) {
-      throw new ContentException(Diagnostic.error(file.toString(), 0, 0, "cannot write the list: " + e.getMessage(), "check the disk"));
-    }
-    try {
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new ContentException(Diagnostic.error(file.toString(), 0, 0, "cannot replace the list: " + e.getMessage(), "check the folder's permissions"));
-    }
-    return Result.UPDATED;
+    String display = file.toString();
+    Result[] result = {Result.NOT_FOUND};
+    FileRewrite.rewrite(file, display, current -> {
+      byte[] edited = edit(current, address.toLowerCase(Locale.ROOT), display, result);
+      return result[0] == Result.UPDATED ? edited : null;
+    });
+    return result[0];
   }
 
-  private static int indexOf(List<String> header, String name) {
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).strip().equalsIgnoreCase(name)) {
-        return i;
+  private static byte[] edit(byte[] current, String key, String display, Result[] result) throws ContentException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(current.length + 16);
+    List<Diagnostic> errors = new ArrayList<>();
+    CsvLine.Columns columns = null;
+    try (ListLines lines = new ListLines(new ByteArrayInputStream(current))) {
+      for (ListLines.Line line = lines.next(); line != null; line = lines.next()) {
+        byte[] replaced = null;
+        if (columns == null && !line.isBlank()) {
+          columns = SubscriberList.columns(display, line);
+        } else if (!line.isBlank()) {
+          try {
+            replaced = replace(line, columns, key, display, result);
+          } catch (ContentException e) {
+            errors.addAll(e.diagnostics());
+          }
+        }
+        out.writeBytes(replaced != null ? replaced : line.bytes());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading an array
     }
-    return -1;
+    if (columns == null) {
+      SubscriberList.columns(display, null); // throws: the list has no header row
+    }
+    if (!errors.isEmpty()) {
+      throw new ContentException(errors);
+    }
+    return out.toByteArray();
+  }
+
+  /** The line with its status changed, if it is a row of the address not yet unsubscribed; else null. */
+  private static byte[] replace(ListLines.Line line, CsvLine.Columns columns, String key, String display, Result[] result)
+      throws ContentException {
+    List<String> fields = SubscriberList.fields(display, line);
+    try {
+      if (columns.email() >= fields.size() || !fields.get(columns.email()).toLowerCase(Locale.ROOT).equals(key)) {
+        return null;
+      }
+      String status = columns.status() < fields.size() ? fields.get(columns.status()) : "";
+      if (status.equalsIgnoreCase(UNSUBSCRIBED)) {
+        if (result[0] == Result.NOT_FOUND) {
+          result[0] = Result.ALREADY;
+        }
+        return null;
+      }
+      result[0] = Result.UPDATED;
+      ByteArrayOutputStream edited = new ByteArrayOutputStream(line.bytes().length + 16);
+      edited.writeBytes(CsvLine.withField(line.text(), columns.status(), UNSUBSCRIBED).getBytes(StandardCharsets.UTF_8));
+      edited.writeBytes(line.ending());
+      return edited.toByteArray();
+    } catch (CsvLine.Malformed m) {
+      throw new ContentException(Diagnostic.error(display, line.number(), m.column, m.getMessage(), m.hint));
+    }
   }
 }

@@ -50,6 +50,20 @@ class MimeWriterTest {
   }
 
   @Test
+  void aSubjectWithoutSpacesIsEncodedSoHeaderLinesStayShort() throws Exception {
+    for (String subject : new String[] {"z".repeat(3000), "x".repeat(1500) + "é" + "y".repeat(1500)}) {
+      byte[] eml = MimeWriter.write(new Envelope(ENVELOPE.from(), ENVELOPE.replyTo(), subject, ENVELOPE.date(),
+          ENVELOPE.messageId(), ENVELOPE.listId(), ENVELOPE.unsubscribeUrl(), ENVELOPE.unsubscribeMailto()), TEXT, HTML);
+      String raw = new String(eml, StandardCharsets.US_ASCII);
+      for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
+        assertThat(line.length()).isLessThanOrEqualTo(78);
+      }
+      assertThat(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml)).getSubject())
+          .isEqualTo(subject);
+    }
+  }
+
+  @Test
   void keepsEveryLineShortAndEndsLinesWithCrlf() {
     String eml = new String(MimeWriter.write(ENVELOPE, TEXT, HTML), StandardCharsets.US_ASCII);
     for (String line : eml.split("\r\n", -1)) {

@@ -94,4 +94,19 @@ class PersonalizerTest {
         .startsWith("<2026-11-30.")
         .endsWith("@x.test>");
   }
+
+  @Test
+  void aNameTooLongForAHeaderIsNotUsed() throws Exception {
+    MimeMessage built = new Personalizer(issue(), TOKENS, "pickup", CLOCK, false)
+        .message(new Subscriber(2, "ann@x.test", "A".repeat(5 * 1024 * 1024), Subscriber.Status.SUBSCRIBED));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    built.writeTo(out);
+    String raw = out.toString(StandardCharsets.US_ASCII);
+    for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
+      assertThat(line.length()).isLessThanOrEqualTo(998);
+    }
+    MimeMessage m = parse(built);
+    assertThat(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isNull();
+    assertThat((String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent()).startsWith("Hi there,");
+  }
 }
