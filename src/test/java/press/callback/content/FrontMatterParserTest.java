@@ -92,6 +92,41 @@ class FrontMatterParserTest {
         .hasMessageContaining("bomb.md:");
   }
 
+  @Test
+  void deeplyNestedFrontMatterIsAnError() {
+    // Flow style on one line and block style over many: both once overflowed the YAML composer's
+    // stack (a StackOverflowError without the file's name, and the dev server's watcher gone).
+    String flow = "---\ntitle: Deep\ntags: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n---\nBody.\n";
+    assertThat(errors("content/articles/2026/deep.md", flow))
+        .isEqualTo(
+            "content/articles/2026/deep.md:3:56: error: front matter is nested too deeply (2,001 levels; at most 50)\n"
+                + "    tags: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n"
+                + "    " + " ".repeat(55) + "^\n"
+                + "  hint: keep to 'key: value' lines and short lists such as 'tags: [email, follow-up]'");
+    StringBuilder block = new StringBuilder("---\ntitle: Deep\nsummary:\n");
+    for (int i = 1; i <= 300; i++) {
+      block.append(" ".repeat(i)).append("k:\n");
+    }
+    block.append("---\n");
+    assertThat(errors("deep.md", block.toString()))
+        .startsWith("deep.md:53:51: error: front matter is nested too deeply (301 levels; at most 50)\n");
+  }
+
+  @Test
+  void frontMatterThatContainsItselfIsAnError() {
+    assertThat(errors("self.md", "---\ntitle: Self\ntags: &a [email, *a]\n---\n"))
+        .startsWith("self.md:3:7: error: front matter contains itself: &a holds the alias *a\n");
+  }
+
+  private String errors(String path, String text) {
+    try {
+      parser.parse(path, text);
+    } catch (ContentException e) {
+      return String.join("\n", e.diagnostics().stream().map(press.callback.diag.Diagnostic::format).toList());
+    }
+    throw new AssertionError(path + " was accepted");
+  }
+
   /**
    * JBake headers on random files (empty and key=value lines, separators in and out of place,
    * CRLF, a final newline or none, a byte order mark): header, fields and body as the plain
