@@ -118,6 +118,48 @@ class FrontMatterParserTest {
         .startsWith("self.md:3:7: error: front matter contains itself: &a holds the alias *a\n");
   }
 
+  @Test
+  void controlCharactersAreReportedAtTheirLine() {
+    // XML 1.0 cannot hold them: feed.xml and newsletter.xml were ill-formed, and the bake said ok.
+    String text = "---\ntitle: \"A\u0001B\"\ndate: 2026-01-05\n---\n\nTab\tand CR\r\nare fine; NUL\u0000 is not.\n"
+        + "ESC\u001B[31m, DEL\u007F and \uFFFE neither.\n";
+    assertThat(errors("content/x.md", text)).isEqualTo(String.join("\n",
+        "content/x.md:2:10: error: control character U+0001 in the text",
+        "    title: \"A\uFFFDB\"",
+        "             ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:7:14: error: control character U+0000 in the text",
+        "    are fine; NUL\uFFFD is not.",
+        "                 ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:4: error: control character U+001B in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "       ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:14: error: control character U+007F in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "                 ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:20: error: non-character U+FFFE in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "                       ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)"));
+  }
+
+  @Test
+  void manyControlCharactersAreCounted() {
+    String text = "---\ntitle: T\n---\n" + "\u0002\u0003\n".repeat(100);
+    assertThat(errors("x.md", text).lines().filter(l -> l.contains(": error: ")))
+        .hasSize(21)
+        .last()
+        .isEqualTo("x.md:14:1: error: 180 more control characters, the last on line 103");
+  }
+
   private String errors(String path, String text) {
     try {
       parser.parse(path, text);

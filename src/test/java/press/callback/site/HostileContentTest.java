@@ -2,7 +2,12 @@ package press.callback.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import press.callback.diag.Diagnostic;
@@ -35,5 +40,44 @@ class HostileContentTest {
             org.assertj.core.groups.Tuple.tuple("content/articles/2026/deep-yaml.md:4:56",
                 "front matter is nested too deeply (2,001 levels; at most 50)"));
     assertThat(site).doesNotExist();
+  }
+
+  @Test
+  void controlCharactersFailTheBakeSoFeedsStayWellFormed() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Path article = project.resolve("content/articles/2026/first.md");
+    Path issue = project.resolve("content/newsletter/2026-11-02.md");
+    String articleText = TestSite.read(article);
+    String issueText = TestSite.read(issue);
+    TestSite.write(article, articleText + "\nA NUL\u0000 here.\n");
+    TestSite.write(issue, issueText + "\nBold \u001B[1mtext.\n");
+    Path site = tmp.resolve("out/site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::location, Diagnostic::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("content/articles/2026/first.md:14:6", "control character U+0000 in the text"),
+            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-02.md:10:6", "control character U+001B in the text"));
+    assertThat(site).doesNotExist();
+
+    // Without them, every XML file of the site and the newsletter is well-formed.
+    TestSite.write(article, articleText);
+    TestSite.write(issue, issueText);
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    List<String> parsed = new ArrayList<>();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    for (Path root : List.of(site, site.resolveSibling("newsletter"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path xml : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+          factory.newDocumentBuilder().parse(xml.toFile());
+          parsed.add(root.relativize(xml).toString());
+        }
+      }
+    }
+    assertThat(parsed).contains("feed.xml", "newsletter.xml", "sitemap.xml");
   }
 }
