@@ -94,8 +94,9 @@ public final class DocumentReader {
 
     Document run() throws ContentException {
       Map<String, Field> f = source.fields();
+      FileNames.problem(source.path(), contentPath).ifPresent(problems::add);
       if (source.header() == SourceFile.Header.NONE) {
-        throw new ContentException(
+        problems.add(
             Diagnostic.error(
                     source.path(),
                     1,
@@ -103,6 +104,7 @@ public final class DocumentReader {
                     "file has no front matter",
                     "start the file with a '---' line, 'title: …', and another '---' line")
                 .withSourceLine(source.line(1)));
+        throw new ContentException(problems);
       }
       String type = type(f);
       String title = requiredText(f, "title", "title: How to get a call back");

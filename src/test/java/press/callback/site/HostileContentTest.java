@@ -80,4 +80,33 @@ class HostileContentTest {
     }
     assertThat(parsed).contains("feed.xml", "newsletter.xml", "sitemap.xml");
   }
+
+  @Test
+  void oddFileNamesAreRefused() {
+    // They were written to percent-encoded folders their links did not find, and the errors
+    // blamed layout.ftl. Spaces became '+'. The hint is the name 'press new' would make.
+    Path project = TestSite.create(tmp, "basic");
+    for (String name : List.of("café #1.md", "what?.md", "100%.md", "my post.md", "Upper_case-1.2.md")) {
+      TestSite.write(project.resolve("content/articles/2026").resolve(name),
+          "---\ntitle: \"Odd " + name + "\"\ndate: 2026-01-05\n---\nBody.\n");
+    }
+    TestSite.write(project.resolve("content/tips/über tips/x.md"), "---\ntitle: Odd tip\ndate: 2026-01-05\n---\nDo.\n");
+    Path site = tmp.resolve("out/site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
+        "content/articles/2026/100%.md: error: the file name has characters a URL cannot hold as is: '%'\n"
+            + "  hint: rename it to 100.md",
+        "content/articles/2026/café #1.md: error: the file name has characters a URL cannot hold as is: 'é', ' ', '#'\n"
+            + "  hint: rename it to cafe-1.md",
+        "content/articles/2026/my post.md: error: the file name has characters a URL cannot hold as is: ' '\n"
+            + "  hint: rename it to my-post.md",
+        "content/articles/2026/what?.md: error: the file name has characters a URL cannot hold as is: '?'\n"
+            + "  hint: rename it to what.md",
+        "content/tips/über tips/x.md: error: the folder name 'über tips' has characters a URL cannot hold as is: 'ü', ' '\n"
+            + "  hint: rename the folder to uber-tips");
+    assertThat(site).doesNotExist();
+  }
 }
