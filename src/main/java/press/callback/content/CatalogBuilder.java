@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import press.callback.diag.ContentException;
@@ -69,14 +70,17 @@ public final class CatalogBuilder {
     List<Planned> planned = new ArrayList<>();
     for (Document doc : docs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
       String uri = settings.uris().uri(doc.contentPath());
-      Document first = byUri.putIfAbsent(uri, doc);
+      // Keyed in lower case: About.md and about.md are one file on a case-insensitive disk.
+      Document first = byUri.putIfAbsent(uri.toLowerCase(Locale.ROOT), doc);
       if (first != null) {
+        String firstUri = settings.uris().uri(first.contentPath());
         problems.add(
             Diagnostic.error(
                 doc.path(),
                 0,
                 0,
-                "writes the same page as " + first.path() + " (" + uri + ")",
+                "writes the same page as " + first.path() + " ("
+                    + (firstUri.equals(uri) ? uri : uri + " and " + firstUri + " differ only in case") + ")",
                 "rename or move one of the two files"));
         continue;
       }

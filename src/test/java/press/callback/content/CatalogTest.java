@@ -57,6 +57,20 @@ class CatalogTest {
   }
 
   @Test
+  void filesDifferingOnlyInCaseAreRefused() throws Exception {
+    // Their pages are one file on a case-insensitive disk (macOS, Windows): one would be lost.
+    article("About-us", "2026-01-01", "email");
+    add("articles/2026/about-US.md", "title: Other\ndate: 2026-01-01\n", "x");
+    assertThatThrownBy(this::build)
+        .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(Diagnostic::format)
+            .containsExactly("content/articles/2026/about-US.md: error: writes the same page as"
+                + " content/articles/2026/About-us.md (articles/2026/about-US/index.html and"
+                + " articles/2026/About-us/index.html differ only in case)\n"
+                + "  hint: rename or move one of the two files"));
+  }
+
+  @Test
   void listsVisibleArticlesNewestFirst() throws Exception {
     article("old", "2026-01-01", "email");
     article("new", "2026-11-01", "email");

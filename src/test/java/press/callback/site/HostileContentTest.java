@@ -109,4 +109,30 @@ class HostileContentTest {
             + "  hint: rename the folder to uber-tips");
     assertThat(site).doesNotExist();
   }
+
+  @Test
+  void tagsDifferingInCaseAreOnePage() throws Exception {
+    // Email, EMAIL and email made three pages, which a case-insensitive disk (macOS, Windows)
+    // holds as one file: two of the three lists were lost.
+    Path project = TestSite.create(tmp, "basic");
+    List<String> tags = List.of("Email", "EMAIL", "eMail");
+    for (int i = 0; i < tags.size(); i++) {
+      TestSite.write(project.resolve("content/articles/2026/case-" + i + ".md"),
+          "---\ntitle: \"Tagged " + i + "\"\ndate: 2026-01-05\ntags: [" + tags.get(i) + "]\n---\nBody.\n");
+    }
+    Path site = tmp.resolve("out/site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.diagnostics()).isEmpty();
+    List<String> tagFiles;
+    try (Stream<Path> files = Files.list(site.resolve("tags"))) {
+      tagFiles = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertThat(tagFiles).filteredOn(f -> f.equalsIgnoreCase("email.html")).containsExactly("email.html");
+    assertThat(TestSite.html(site, "tags/email.html").select(".card__title").eachText())
+        .contains("Tagged 0", "Tagged 1", "Tagged 2");
+    assertThat(TestSite.html(site, "articles/2026/case-1/index.html").select(".article .tags a").eachAttr("href"))
+        .containsExactly("/tags/email.html");
+  }
 }
