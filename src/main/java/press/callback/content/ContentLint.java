@@ -19,7 +19,8 @@ import press.callback.diag.Diagnostic;
  * Checks the content library for what Markdown accepts silently: email templates whose
  * placeholders, subject or length are off or whose email ends without a question or an ask
  * ({@link EmailAsk}), summaries too long for lists and search results, two
- * items with one title, and internal links that lead nowhere (or to a draft).
+ * items with one title, internal links that lead nowhere (or to a draft), and raw HTML that
+ * would run script ({@link ScriptInHtml}).
  *
  * <p>Drafts are not checked (they are work in progress) but links to them are errors.
  */
@@ -97,6 +98,7 @@ public final class ContentLint {
         summary(e, out);
       }
       links(e, catalog, byUrl, out);
+      out.addAll(ScriptInHtml.check(e));
     }
     out.sort(Diagnostic.BY_POSITION);
     return out;

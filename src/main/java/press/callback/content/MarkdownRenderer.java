@@ -17,6 +17,7 @@ import press.callback.content.markdown.DirectHtmlWriter;
 import press.callback.content.markdown.HeadingIdExtension;
 import press.callback.content.markdown.PlaceholderExtension;
 import press.callback.content.markdown.QuickAutolinkExtension;
+import press.callback.content.markdown.ScriptLinkExtension;
 
 /**
  * Markdown to HTML with flexmark, configured here rather than through JBake's pegdown flags:
@@ -75,7 +76,8 @@ public final class MarkdownRenderer {
             StrikethroughExtension.create(),
             TypographicExtension.create(),
             HeadingIdExtension.create(),
-            PlaceholderExtension.create()));
+            PlaceholderExtension.create(),
+            ScriptLinkExtension.create()));
     // Text goes straight to the output: flexmark's default re-checks every character for
     // leading whitespace to trim, which the HTML it writes never has (a seventh of rendering).
     options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
