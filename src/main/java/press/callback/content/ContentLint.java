@@ -97,8 +97,9 @@ public final class ContentLint {
       if (ContentTypes.POST.equals(e.type())) {
         summary(e, out);
       }
-      links(e, catalog, byUrl, out);
-      out.addAll(ScriptInHtml.check(e));
+      Element body = Jsoup.parseBodyFragment(e.body().html()).body(); // parsed once for both
+      links(e, body, catalog, byUrl, out);
+      out.addAll(ScriptInHtml.check(e, body));
     }
     out.sort(Diagnostic.BY_POSITION);
     return out;
@@ -186,9 +187,9 @@ public final class ContentLint {
     }
   }
 
-  private void links(Entry e, Catalog catalog, Map<String, Entry> byUrl, List<Diagnostic> out) {
+  private void links(Entry e, Element body, Catalog catalog, Map<String, Entry> byUrl, List<Diagnostic> out) {
     LocalDate reference = e.date() != null && e.date().isAfter(settings.today()) ? e.date() : settings.today();
-    for (Element a : Jsoup.parseBodyFragment(e.body().html()).select("a[href^=/], img[src^=/]")) {
+    for (Element a : body.select("a[href^=/], img[src^=/]")) {
       String href = a.hasAttr("href") ? a.attr("href") : a.attr("src");
       if (href.startsWith("//")) {
         continue;

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import press.callback.content.markdown.ScriptLinkExtension;
@@ -25,10 +24,14 @@ final class ScriptInHtml {
 
   private ScriptInHtml() {}
 
-  /** The problems of one entry's body, each at the line of its tag in the Markdown if found. */
-  static List<Diagnostic> check(Entry e) {
+  /**
+   * The problems of one entry's body, each at the line of its tag in the Markdown if found.
+   *
+   * @param body the entry's HTML, parsed
+   */
+  static List<Diagnostic> check(Entry e, Element body) {
     List<Diagnostic> out = new ArrayList<>();
-    for (Element element : Jsoup.parseBodyFragment(e.body().html()).body().getAllElements()) {
+    for (Element element : body.getAllElements()) {
       for (Attribute a : element.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         String tag = element.tagName();
