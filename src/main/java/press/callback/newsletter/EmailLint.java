@@ -27,7 +27,7 @@ public final class EmailLint {
   private static final Pattern URL_IN_TEXT = Pattern.compile("<([^>\\s]+)>");
   /** Attributes that hold an address a client may follow or load. */
   private static final Set<String> URL_ATTRIBUTES =
-      Set.of("href", "src", "background", "action", "formaction", "poster", "xlink:href", "data", "cite");
+      Set.of("href", "src", "background", "action", "formaction", "poster", "xlink:href");
 
   /** One broken rule. */
   public record Violation(String rule, String detail, String hint) {}
