@@ -64,6 +64,27 @@ final class DocumentNodes {
     return found;
   }
 
+  /** The nodes of exactly one of {@code types}, in document order, collected as {@link #ofClass}. */
+  static List<Node> ofClasses(Document doc, java.util.Set<Class<?>> types) {
+    List<Node> found = new ArrayList<>();
+    Node node = doc.getFirstChild();
+    while (node != null) {
+      if (types.contains(node.getClass())) {
+        found.add(node);
+      }
+      Node child = node.getFirstChild();
+      if (child != null) {
+        node = child;
+        continue;
+      }
+      while (node != doc && node.getNext() == null) {
+        node = node.getParent();
+      }
+      node = node == doc ? null : node.getNext();
+    }
+    return found;
+  }
+
   private static boolean isAny(Node node, Class<?>[] types) {
     for (Class<?> t : types) {
       if (t.isInstance(node)) {

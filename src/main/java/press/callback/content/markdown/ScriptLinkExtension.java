@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
@@ -13,8 +14,10 @@ import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Links and images whose address would run script — {@code javascript:}, {@code vbscript:}, or
@@ -79,30 +82,21 @@ public final class ScriptLinkExtension implements Parser.ParserExtension {
       return new DocumentPostProcessor() {
         @Override
         public Document processDocument(Document doc) {
-          for (Link link : DocumentNodes.ofClass(doc, Link.class)) {
-            if (isScript(link.getUrl().unescape(), false)) {
-              unwrap(link);
-            }
-          }
-          for (Image image : DocumentNodes.ofClass(doc, Image.class)) {
-            if (isScript(image.getUrl().unescape(), true)) {
-              unwrap(image);
-            }
-          }
-          for (LinkRef ref : DocumentNodes.ofClass(doc, LinkRef.class)) {
-            Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
-            if (target != null && isScript(target.getUrl().unescape(), false)) {
-              unwrap(ref);
-            }
-          }
-          for (ImageRef ref : DocumentNodes.ofClass(doc, ImageRef.class)) {
-            Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
-            if (target != null && isScript(target.getUrl().unescape(), true)) {
-              unwrap(ref);
-            }
-          }
-          for (AutoLink link : DocumentNodes.ofClass(doc, AutoLink.class)) {
-            if (isScript(link.getUrl(), false)) {
+          for (Node node : DocumentNodes.ofClasses(doc, LINKS)) {
+            if (node instanceof Link link) {
+              if (isScript(link.getUrl(), false)) {
+                unwrap(link);
+              }
+            } else if (node instanceof Image image) {
+              if (isScript(image.getUrl(), true)) {
+                unwrap(image);
+              }
+            } else if (node instanceof RefNode ref) {
+              Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
+              if (target != null && isScript(target.getUrl(), ref instanceof ImageRef)) {
+                unwrap(ref);
+              }
+            } else if (node instanceof AutoLink link && isScript(link.getUrl(), false)) {
               link.insertBefore(new Text(link.getText()));
               link.unlink();
             }
@@ -111,6 +105,15 @@ public final class ScriptLinkExtension implements Parser.ParserExtension {
         }
       };
     }
+  }
+
+  private static final Set<Class<?>> LINKS =
+      Set.of(Link.class, Image.class, LinkRef.class, ImageRef.class, AutoLink.class);
+
+  /** {@link #isScript(CharSequence, boolean)} of an address as written: unescaped only if it has to be. */
+  private static boolean isScript(BasedSequence written, boolean image) {
+    boolean escaped = written.indexOf('&') >= 0 || written.indexOf('\\') >= 0;
+    return isScript(escaped ? written.unescape() : written, image);
   }
 
   /** Puts a node's children (its text) in its place. */
