@@ -2,11 +2,14 @@ package press.callback.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import press.callback.diag.ContentException;
+import press.callback.diag.Diagnostic;
 
 /** Renders a {@link Document}'s body and derives its summary text, word count and email parts. */
 public final class BodyRenderer {
@@ -17,8 +20,33 @@ public final class BodyRenderer {
   private final MarkdownRenderer standard = MarkdownRenderer.standard();
   private final MarkdownRenderer email = MarkdownRenderer.hardBreaks();
 
-  /** Renders the body of {@code doc}. */
-  public Body render(Document doc) {
+  /**
+   * Renders the body of {@code doc}.
+   *
+   * @throws ContentException if the Markdown is nested too deeply to render, or the renderer
+   *     fails on it
+   */
+  public Body render(Document doc) throws ContentException {
+    try {
+      return renderOrFail(doc);
+    } catch (MarkdownRenderer.TooDeep e) {
+      throw new ContentException(Diagnostic.error(doc.path(), doc.bodyLine() + e.line() - 1, 1,
+          String.format(Locale.ROOT, "the Markdown is nested too deeply (%,d levels; at most %d)", e.levels(),
+              MarkdownRenderer.MAX_DEPTH),
+          "quotes, lists and emphasis inside one another need a few levels; close them sooner"));
+    } catch (StackOverflowError e) {
+      // The parser itself recurses on some lines (a marker repeated thousands of times).
+      throw new ContentException(Diagnostic.error(doc.path(), doc.bodyLine(), 0,
+          "the Markdown cannot be rendered: it overflowed the renderer's stack",
+          "look for a line that repeats a marker ('- ', '> ', '*') thousands of times"));
+    } catch (RuntimeException e) {
+      throw new ContentException(Diagnostic.error(doc.path(), doc.bodyLine(), 0,
+          "the Markdown cannot be rendered: " + e,
+          "this is a bug in press: please report it with this file"));
+    }
+  }
+
+  private Body renderOrFail(Document doc) {
     if (!doc.markdown()) {
       return derive(doc.body(), null, "");
     }
@@ -29,7 +57,13 @@ public final class BodyRenderer {
     }
     String[] parts = splitEmail(doc.body());
     String emailHtml = email.render(parts[0]);
-    String notesHtml = parts[1].isBlank() ? "" : standard.render(parts[1]);
+    String notesHtml;
+    try {
+      notesHtml = parts[1].isBlank() ? "" : standard.render(parts[1]);
+    } catch (MarkdownRenderer.TooDeep e) {
+      int emailLines = (int) parts[0].chars().filter(c -> c == '\n').count();
+      throw new MarkdownRenderer.TooDeep(e.levels(), emailLines + e.line());
+    }
     Body.Email mail = new Body.Email(emailHtml, emailText(emailHtml));
     return derive(emailHtml + notesHtml, mail, notesHtml);
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import press.callback.diag.ContentException;
@@ -69,14 +70,17 @@ public final class CatalogBuilder {
     List<Planned> planned = new ArrayList<>();
     for (Document doc : docs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
       String uri = settings.uris().uri(doc.contentPath());
-      Document first = byUri.putIfAbsent(uri, doc);
+      // Keyed in lower case: About.md and about.md are one file on a case-insensitive disk.
+      Document first = byUri.putIfAbsent(uri.toLowerCase(Locale.ROOT), doc);
       if (first != null) {
+        String firstUri = settings.uris().uri(first.contentPath());
         problems.add(
             Diagnostic.error(
                 doc.path(),
                 0,
                 0,
-                "writes the same page as " + first.path() + " (" + uri + ")",
+                "writes the same page as " + first.path() + " ("
+                    + (firstUri.equals(uri) ? uri : uri + " and " + firstUri + " differ only in case") + ")",
                 "rename or move one of the two files"));
         continue;
       }
@@ -98,8 +102,12 @@ public final class CatalogBuilder {
     return List.copyOf(planned);
   }
 
-  /** Renders every body (in parallel: each document is independent) into the catalog. */
-  public Catalog render(List<Planned> plan) {
+  /**
+   * Renders every body (in parallel: each document is independent) into the catalog.
+   *
+   * @throws ContentException with every body that cannot be rendered
+   */
+  public Catalog render(List<Planned> plan) throws ContentException {
     return render(plan, null);
   }
 
@@ -107,15 +115,28 @@ public final class CatalogBuilder {
    * Renders the bodies of {@code plan} into a catalog, reusing the rendered body of every document
    * of {@code previous} that is the same object in the plan (the dev server re-renders only what
    * was edited). Bodies depend on their own document only, so reuse gives the same catalog.
+   *
+   * @throws ContentException with every body that cannot be rendered
    */
-  public Catalog render(List<Planned> plan, Catalog previous) {
-    List<Entry> entries = plan.parallelStream()
+  public Catalog render(List<Planned> plan, Catalog previous) throws ContentException {
+    record Rendered(Entry entry, List<Diagnostic> problems) {}
+    List<Rendered> rendered = plan.parallelStream()
         .map(p -> {
           Entry old = previous == null ? null : previous.entry(p.doc().path());
-          Body body = old != null && old.doc() == p.doc() ? old.body() : renderer.render(p.doc());
-          return new Entry(p.doc(), body, p.uri(), p.url(), p.visible());
+          try {
+            Body body = old != null && old.doc() == p.doc() ? old.body() : renderer.render(p.doc());
+            return new Rendered(new Entry(p.doc(), body, p.uri(), p.url(), p.visible()), List.of());
+          } catch (ContentException e) {
+            return new Rendered(null, e.diagnostics());
+          }
         })
         .toList();
+    List<Diagnostic> problems = new ArrayList<>();
+    rendered.forEach(r -> problems.addAll(r.problems()));
+    if (!problems.isEmpty()) {
+      throw new ContentException(problems);
+    }
+    List<Entry> entries = rendered.stream().map(Rendered::entry).toList();
     String ext = settings.uris().outputExtension();
     return new Catalog(entries, settings.stepNames(), "/" + settings.tagPath() + "/", ext);
   }

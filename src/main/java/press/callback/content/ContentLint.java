@@ -19,7 +19,8 @@ import press.callback.diag.Diagnostic;
  * Checks the content library for what Markdown accepts silently: email templates whose
  * placeholders, subject or length are off or whose email ends without a question or an ask
  * ({@link EmailAsk}), summaries too long for lists and search results, two
- * items with one title, and internal links that lead nowhere (or to a draft).
+ * items with one title, internal links that lead nowhere (or to a draft), and raw HTML that
+ * would run script ({@link ScriptInHtml}).
  *
  * <p>Drafts are not checked (they are work in progress) but links to them are errors.
  */
@@ -96,7 +97,9 @@ public final class ContentLint {
       if (ContentTypes.POST.equals(e.type())) {
         summary(e, out);
       }
-      links(e, catalog, byUrl, out);
+      Element body = Jsoup.parseBodyFragment(e.body().html()).body(); // parsed once for both
+      links(e, body, catalog, byUrl, out);
+      out.addAll(ScriptInHtml.check(e, body));
     }
     out.sort(Diagnostic.BY_POSITION);
     return out;
@@ -184,9 +187,9 @@ public final class ContentLint {
     }
   }
 
-  private void links(Entry e, Catalog catalog, Map<String, Entry> byUrl, List<Diagnostic> out) {
+  private void links(Entry e, Element body, Catalog catalog, Map<String, Entry> byUrl, List<Diagnostic> out) {
     LocalDate reference = e.date() != null && e.date().isAfter(settings.today()) ? e.date() : settings.today();
-    for (Element a : Jsoup.parseBodyFragment(e.body().html()).select("a[href^=/], img[src^=/]")) {
+    for (Element a : body.select("a[href^=/], img[src^=/]")) {
       String href = a.hasAttr("href") ? a.attr("href") : a.attr("src");
       if (href.startsWith("//")) {
         continue;

@@ -1,5 +1,6 @@
 package press.callback.content;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -21,7 +22,12 @@ import press.callback.diag.Diagnostic;
 public final class DocumentReader {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.&+-]*");
+  /**
+   * Words of letters (with their marks) and digits, joined by spaces or '-': a tag's page is
+   * {@code tags/<tag>.html}, so '&', '+', '.', '_' and the like are refused, as the hint says.
+   */
+  private static final Pattern TAG =
+      Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:[ -]+[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*)*");
   private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> COMMON_KEYS =
       Set.of("title", "date", "type", "status", "tags", "summary");
@@ -94,8 +100,9 @@ public final class DocumentReader {
 
     Document run() throws ContentException {
       Map<String, Field> f = source.fields();
+      FileNames.problem(source.path(), contentPath).ifPresent(problems::add);
       if (source.header() == SourceFile.Header.NONE) {
-        throw new ContentException(
+        problems.add(
             Diagnostic.error(
                     source.path(),
                     1,
@@ -103,6 +110,7 @@ public final class DocumentReader {
                     "file has no front matter",
                     "start the file with a '---' line, 'title: …', and another '---' line")
                 .withSourceLine(source.line(1)));
+        throw new ContentException(problems);
       }
       String type = type(f);
       String title = requiredText(f, "title", "title: How to get a call back");
@@ -238,13 +246,24 @@ public final class DocumentReader {
       Set<String> tags = new LinkedHashSet<>();
       for (int i = 0; i < raw.size(); i++) {
         Object item = raw.get(i);
-        String tag = item instanceof String s ? s.strip() : null;
+        // One page per tag whatever the case or the Unicode form it is written in: "Email" and
+        // "email" were two pages, one file on a case-insensitive disk.
+        String tag = item instanceof String s
+            ? Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC)
+            : null;
         if (tag == null || tag.isEmpty() || !TAG.matcher(tag).matches()) {
           problem(
               field.itemAt(i),
               "tag " + (item == null ? "(empty)" : "'" + item + "'") + " is not a valid tag",
               "tags are words of letters and digits, joined by spaces or '-', for example"
                   + " 'follow-up'");
+          continue;
+        }
+        if (!settings.sanitizeTags() && tag.indexOf(' ') >= 0) {
+          problem(
+              field.itemAt(i),
+              "tag '" + item + "' has a space, and tag.sanitize=false keeps it in the tag's file name",
+              "write it with '-', as in '" + tag.replace(' ', '-') + "'");
           continue;
         }
         tags.add(settings.sanitizeTags() ? tag.replace(' ', '-') : tag);

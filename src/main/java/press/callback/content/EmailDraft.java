@@ -59,8 +59,8 @@ public record EmailDraft(String subject, String body) {
       if (doc instanceof Map<?, ?> map && map.get("subject") != null) {
         return map.get("subject").toString().strip();
       }
-    } catch (YamlEngineException e) {
-      // not YAML: a draft without a subject
+    } catch (YamlEngineException | StackOverflowError e) {
+      // not YAML (or YAML nested thousands deep, which the loader recurses into): no subject
     }
     return "";
   }

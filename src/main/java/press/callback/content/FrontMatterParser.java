@@ -17,6 +17,8 @@ import press.callback.diag.Diagnostic;
 public final class FrontMatterParser {
   private static final String YAML_FENCE = "---";
   private static final String BOM = "\uFEFF";
+  /** Control characters reported one by one in a file; the rest are counted. */
+  private static final int MAX_CONTROL_REPORTS = 20;
   /** The front matter of one file is small; a huge one is a mistake, not content. */
   private static final int MAX_YAML_CHARS = 64 * 1024;
 
@@ -43,6 +45,7 @@ public final class FrontMatterParser {
     if (text.startsWith(BOM)) {
       text = text.substring(1);
     }
+    refuseControlCharacters(path, text);
     boolean endsWithNewline = text.endsWith("\n");
     int firstEnd = text.indexOf('\n');
     if (stripCr(firstEnd < 0 ? text : text.substring(0, firstEnd)).strip().equals(YAML_FENCE)) {
@@ -66,6 +69,84 @@ public final class FrontMatterParser {
       at = end < 0 ? text.length() : end + 1;
     }
     return new SourceFile(path, SourceFile.Header.NONE, Map.of(), text, 1, text);
+  }
+
+  /**
+   * Control characters other than tab, line feed and carriage return (and the non-characters
+   * U+FFFE and U+FFFF) have no place in text, and XML 1.0 cannot hold most of them: one in a body
+   * made feed.xml and newsletter.xml ill-formed. Each is reported at its line and column.
+   */
+  private static void refuseControlCharacters(String path, String text) throws ContentException {
+    List<Diagnostic> problems = null;
+    int line = 1;
+    int lineStart = 0;
+    int more = 0;
+    int lastLine = 0;
+    Position firstUnreported = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (!isRefused(c)) {
+        continue;
+      }
+      if (problems == null) {
+        problems = new ArrayList<>();
+      }
+      if (problems.size() < MAX_CONTROL_REPORTS) {
+        problems.add(
+            Diagnostic.error(
+                    path,
+                    line,
+                    i - lineStart + 1,
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%s U+%04X in the text",
+                        c >= '\uFFFE' ? "non-character" : "control character",
+                        (int) c),
+                    "delete it: only tabs and line breaks may be in a content file (XML feeds"
+                        + " cannot hold the others)")
+                .withSourceLine(lineAt(text, lineStart)));
+      } else {
+        if (firstUnreported == null) {
+          firstUnreported = new Position(line, i - lineStart + 1);
+        }
+        more++;
+        lastLine = line;
+      }
+    }
+    if (problems == null) {
+      return;
+    }
+    if (more > 0) {
+      problems.add(
+          Diagnostic.error(
+              path,
+              firstUnreported.line(),
+              firstUnreported.column(),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%,d more control characters, the last on line %,d",
+                  more,
+                  lastLine),
+              ""));
+    }
+    throw new ContentException(problems);
+  }
+
+  private static boolean isRefused(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        || (c >= 0x7F && c <= 0x9F)
+        || c == '\uFFFE'
+        || c == '\uFFFF';
+  }
+
+  private static String lineAt(String text, int start) {
+    int end = text.indexOf('\n', start);
+    return stripCr(end < 0 ? text.substring(start) : text.substring(start, end));
   }
 
   private SourceFile parseYaml(String path, String text, List<String> lines, boolean endsWithNewline)

@@ -17,6 +17,7 @@ import press.callback.content.markdown.DirectHtmlWriter;
 import press.callback.content.markdown.HeadingIdExtension;
 import press.callback.content.markdown.PlaceholderExtension;
 import press.callback.content.markdown.QuickAutolinkExtension;
+import press.callback.content.markdown.ScriptLinkExtension;
 
 /**
  * Markdown to HTML with flexmark, configured here rather than through JBake's pegdown flags:
@@ -28,6 +29,38 @@ import press.callback.content.markdown.QuickAutolinkExtension;
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built.
  */
 public final class MarkdownRenderer {
+  /**
+   * Quotes, lists and emphasis inside one another, at most: the parser, the writers and the text
+   * visitor recurse once or more per level, and a few thousand levels overflow a thread's stack.
+   * Counted as syntax-tree levels below the document (a paragraph in a list item in a list is 3).
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /**
+   * Markdown nested deeper than {@link #MAX_DEPTH}, refused before it is rendered.
+   *
+   * @param levels how deep it is nested
+   * @param line the 1-based line of the Markdown where it first goes deeper than the limit
+   */
+  public static final class TooDeep extends RuntimeException {
+    private final int levels;
+    private final int line;
+
+    TooDeep(int levels, int line) {
+      super("Markdown nested " + levels + " levels deep, at line " + line, null, false, false);
+      this.levels = levels;
+      this.line = line;
+    }
+
+    public int levels() {
+      return levels;
+    }
+
+    public int line() {
+      return line;
+    }
+  }
+
   private final Parser parser;
   private final Parser parserWithoutTables;
   private final HtmlRenderer renderer;
@@ -43,7 +76,8 @@ public final class MarkdownRenderer {
             StrikethroughExtension.create(),
             TypographicExtension.create(),
             HeadingIdExtension.create(),
-            PlaceholderExtension.create()));
+            PlaceholderExtension.create(),
+            ScriptLinkExtension.create()));
     // Text goes straight to the output: flexmark's default re-checks every character for
     // leading whitespace to trim, which the HTML it writes never has (a seventh of rendering).
     options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
@@ -75,7 +109,11 @@ public final class MarkdownRenderer {
     return new MarkdownRenderer(true);
   }
 
-  /** Renders Markdown to an HTML fragment. */
+  /**
+   * Renders Markdown to an HTML fragment.
+   *
+   * @throws TooDeep if the Markdown is nested deeper than {@link #MAX_DEPTH}
+   */
   public String render(String markdown) {
     com.vladsch.flexmark.util.ast.Document doc = parseMarkdown(markdown);
     DirectHtmlWriter.Written written = direct.write(doc);
@@ -90,7 +128,12 @@ public final class MarkdownRenderer {
    */
   public record Rendered(String html, String firstParagraph) {}
 
-  /** Renders Markdown, and the text of its first paragraph outside lists (the summary when none is written). */
+  /**
+   * Renders Markdown, and the text of its first paragraph outside lists (the summary when none is
+   * written).
+   *
+   * @throws TooDeep if the Markdown is nested deeper than {@link #MAX_DEPTH}
+   */
   public Rendered renderWithSummary(String markdown) {
     com.vladsch.flexmark.util.ast.Document doc = parseMarkdown(markdown);
     DirectHtmlWriter.Written written = direct.write(doc);
@@ -133,8 +176,41 @@ public final class MarkdownRenderer {
     return parseMarkdown(markdown);
   }
 
+  /** @throws TooDeep if the Markdown is nested deeper than {@link #MAX_DEPTH} */
   private com.vladsch.flexmark.util.ast.Document parseMarkdown(String markdown) {
-    return (markdown.indexOf('|') < 0 ? parserWithoutTables : parser).parse(markdown);
+    com.vladsch.flexmark.util.ast.Document doc = (markdown.indexOf('|') < 0 ? parserWithoutTables : parser).parse(markdown);
+    checkDepth(doc);
+    return doc;
+  }
+
+  /** Walks the tree without recursion for its depth: the rendering that follows recurses. */
+  private static void checkDepth(com.vladsch.flexmark.util.ast.Document doc) {
+    int deepest = 0;
+    Node beyond = null;
+    int depth = 1;
+    Node node = doc.getFirstChild();
+    while (node != null) {
+      if (depth > deepest) {
+        deepest = depth;
+        if (depth > MAX_DEPTH && beyond == null) {
+          beyond = node;
+        }
+      }
+      Node child = node.getFirstChild();
+      if (child != null) {
+        node = child;
+        depth++;
+        continue;
+      }
+      while (node != doc && node.getNext() == null) {
+        node = node.getParent();
+        depth--;
+      }
+      node = node == doc ? null : node.getNext();
+    }
+    if (beyond != null) {
+      throw new TooDeep(deepest, beyond.getStartLineNumber() + 1);
+    }
   }
 
   /** The direct writer's HTML, or {@code null} where it leaves the document to flexmark. */

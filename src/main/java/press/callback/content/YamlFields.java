@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -16,12 +17,23 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 
-/** Turns a YAML mapping into fields, keeping positions. Lines are offset by the '---' line. */
+/**
+ * Turns a YAML mapping into fields, keeping positions. Lines are offset by the '---' line.
+ *
+ * <p>snakeyaml-engine composes nodes recursively and has no nesting limit: collections nested
+ * more than {@link #MAX_DEPTH} deep are refused as the parser meets them, before the composer's
+ * recursion gets there.
+ */
 final class YamlFields {
   private static final int FIRST_YAML_LINE = 2;
+  /** Front matter needs two or three levels; a few thousand overflow the composer's stack. */
+  static final int MAX_DEPTH = 50;
   private final String path;
   private final List<String> lines;
 
@@ -40,7 +52,19 @@ final class YamlFields {
             .build();
     Optional<Node> root;
     try {
-      root = new Compose(settings).composeString(yaml);
+      DepthLimit events = new DepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)));
+      root = new Composer(settings, events).getSingleNode();
+    } catch (TooDeep e) {
+      throw new ContentException(
+          error(
+              e.at.map(this::position).orElse(Position.line(1)),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "front matter is nested too deeply (%s%,d levels; at most %d)",
+                  e.complete ? "" : "at least ",
+                  e.levels,
+                  MAX_DEPTH),
+              "keep to 'key: value' lines and short lists such as 'tags: [email, follow-up]'"));
     } catch (MarkedYamlEngineException e) {
       // An unclosed quote or bracket is found at the end; where it was opened helps more.
       boolean atEnd = e.getProblemMark().map(m -> m.getIndex() >= yaml.length()).orElse(true);
@@ -105,7 +129,18 @@ final class YamlFields {
       if (valueNode instanceof SequenceNode seq) {
         seq.getValue().forEach(n -> itemsAt.add(start(n)));
       }
-      fields.put(key, new Field(key, toValue(valueNode), keyAt, start(valueNode), itemsAt));
+      Object value;
+      try {
+        value = toValue(valueNode, new ArrayList<>());
+      } catch (ContainsItself e) {
+        problems.add(
+            error(
+                start(e.node),
+                "front matter contains itself: &" + e.anchor + " holds the alias *" + e.anchor,
+                "write the value out instead of the alias"));
+        continue;
+      }
+      fields.put(key, new Field(key, value, keyAt, start(valueNode), itemsAt));
     }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
@@ -113,24 +148,38 @@ final class YamlFields {
     return fields;
   }
 
-  private Object toValue(Node node) {
+  /**
+   * The value of a node; {@code path} holds the collections it is inside, to catch an alias to
+   * one of them (a value that contains itself has no end).
+   */
+  private Object toValue(Node node, List<Node> path) {
     if (node instanceof ScalarNode scalar) {
       return isNull(scalar) ? null : scalar.getValue();
     }
+    for (Node outer : path) {
+      if (outer == node) {
+        throw new ContainsItself(node);
+      }
+    }
+    path.add(node);
+    Object value;
     if (node instanceof SequenceNode seq) {
       List<Object> items = new ArrayList<>();
       for (Node n : seq.getValue()) {
-        items.add(toValue(n));
+        items.add(toValue(n, path));
       }
-      return items;
+      value = items;
+    } else {
+      MappingNode map = (MappingNode) node;
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (NodeTuple t : map.getValue()) {
+        Object k = toValue(t.getKeyNode(), path);
+        out.put(String.valueOf(k), toValue(t.getValueNode(), path));
+      }
+      value = out;
     }
-    MappingNode map = (MappingNode) node;
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (NodeTuple t : map.getValue()) {
-      Object k = toValue(t.getKeyNode());
-      out.put(String.valueOf(k), toValue(t.getValueNode()));
-    }
-    return out;
+    path.remove(path.size() - 1);
+    return value;
   }
 
   private static boolean isNull(Node node) {
@@ -148,5 +197,91 @@ final class YamlFields {
   private Diagnostic error(Position at, String message, String hint) {
     String source = at.line() >= 1 && at.line() <= lines.size() ? lines.get(at.line() - 1) : "";
     return Diagnostic.error(path, at.line(), at.column(), message, hint).withSourceLine(source);
+  }
+
+  /**
+   * The parser's events, counting how deep collections are nested: one deeper than {@link
+   * #MAX_DEPTH} stops the composing (the rest is still parsed, for the number of levels).
+   */
+  private static final class DepthLimit implements Parser {
+    private final Parser events;
+    private int depth;
+
+    DepthLimit(Parser events) {
+      this.events = events;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return events.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return events.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return events.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event event = events.next();
+      if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          throw deepest(event.getStartMark());
+        }
+      } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+        depth--;
+      }
+      return event;
+    }
+
+    /** Reads the remaining events for the deepest level (as far as the YAML can be parsed). */
+    private TooDeep deepest(Optional<Mark> at) {
+      int deepest = depth;
+      try {
+        while (events.hasNext()) {
+          Event.ID id = events.next().getEventId();
+          if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+            deepest = Math.max(deepest, ++depth);
+          } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+            depth--;
+          }
+        }
+      } catch (YamlEngineException e) {
+        return new TooDeep(at, deepest, false);
+      }
+      return new TooDeep(at, deepest, true);
+    }
+  }
+
+  /** Collections nested more than {@link #MAX_DEPTH} deep, the first of them at {@code at}. */
+  private static final class TooDeep extends RuntimeException {
+    final transient Optional<Mark> at;
+    final int levels;
+    final boolean complete;
+
+    TooDeep(Optional<Mark> at, int levels, boolean complete) {
+      super(null, null, false, false);
+      this.at = at;
+      this.levels = levels;
+      this.complete = complete;
+    }
+  }
+
+  /** A collection that holds an alias to itself (or to a collection it is inside). */
+  private static final class ContainsItself extends RuntimeException {
+    final transient Node node;
+    final String anchor;
+
+    ContainsItself(Node node) {
+      super(null, null, false, false);
+      this.node = node;
+      this.anchor = node.getAnchor().map(a -> a.getValue()).orElse("?");
+    }
   }
 }

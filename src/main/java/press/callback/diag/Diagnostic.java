@@ -56,6 +56,19 @@ public record Diagnostic(
     return new Diagnostic(path, line, column, severity, message, hint, text);
   }
 
+  /**
+   * The source line as it can be shown in a terminal: a tab as one space (so the caret lines
+   * up), other control characters (an escape would change the terminal's colours) as U+FFFD.
+   */
+  private static String printable(String line) {
+    StringBuilder sb = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      sb.append(c == '\t' ? ' ' : Character.getType(c) == Character.CONTROL || c == '\uFFFE' || c == '\uFFFF' ? '\uFFFD' : c);
+    }
+    return sb.toString();
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -86,7 +99,7 @@ public record Diagnostic(
     StringBuilder sb = new StringBuilder();
     sb.append(location()).append(": ").append(severity.label()).append(": ").append(message);
     if (!sourceLine.isEmpty()) {
-      String shown = sourceLine.replace('\t', ' ');
+      String shown = printable(sourceLine);
       sb.append('\n').append("    ").append(shown);
       if (column > 0) {
         int caret = Math.min(column - 1, shown.length());

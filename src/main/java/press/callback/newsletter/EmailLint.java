@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -24,6 +25,9 @@ public final class EmailLint {
       "var\\(|display\\s*:\\s*(?:inline-)?(?:flex|grid)\\b|(?<![-\\w])position\\s*:|box-shadow\\s*:|\\bgrid-template",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern URL_IN_TEXT = Pattern.compile("<([^>\\s]+)>");
+  /** Attributes that hold an address a client may follow or load. */
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of("href", "src", "background", "action", "formaction", "poster", "xlink:href");
 
   /** One broken rule. */
   public record Violation(String rule, String detail, String hint) {}
@@ -52,6 +56,7 @@ public final class EmailLint {
         v.add(new Violation("no-" + tag, "<" + tag + "> found", "email clients strip or block <" + tag + ">; remove it"));
       }
     }
+    eventHandlers(doc, v);
     if (!doc.select("link[rel~=(?i)stylesheet]").isEmpty()) {
       v.add(new Violation("no-stylesheet-link", "<link rel=stylesheet> found", "put the CSS in assets/css/email.css"));
     }
@@ -70,8 +75,7 @@ public final class EmailLint {
           "var(), flex, grid, position and box-shadow fail in Outlook and Gmail; use tables and padding"));
     }
     List<String> badLinks = new ArrayList<>();
-    for (Element a : doc.select("a[href], img[src], [background]")) {
-      String url = a.hasAttr("href") ? a.attr("href") : a.hasAttr("src") ? a.attr("src") : a.attr("background");
+    for (String url : addresses(doc)) {
       if (!EmailLinks.isEmailSafe(url)) {
         badLinks.add(url.isEmpty() ? "(empty)" : url);
       }
@@ -100,6 +104,46 @@ public final class EmailLint {
     }
     content(doc, text, required, v);
     return v;
+  }
+
+  /**
+   * Any {@code on*} attribute, whatever its case: script that clients strip or block (or, in a
+   * webmail, that must never run), and on the issue's page script from the text.
+   */
+  private static void eventHandlers(Document doc, List<Violation> v) {
+    Set<String> found = new LinkedHashSet<>();
+    for (Element e : doc.getAllElements()) {
+      for (Attribute a : e.attributes()) {
+        if (a.getKey().toLowerCase(Locale.ROOT).startsWith("on")) {
+          found.add(a.getKey().toLowerCase(Locale.ROOT) + " on <" + e.tagName() + ">");
+        }
+      }
+    }
+    if (!found.isEmpty()) {
+      v.add(new Violation("no-event-handlers", String.join(", ", found),
+          "remove the attribute (raw HTML in the issue's Markdown?): email runs no script"));
+    }
+  }
+
+  /** Every address of the email: in any attribute that holds one, each of a srcset's. */
+  private static List<String> addresses(Document doc) {
+    List<String> out = new ArrayList<>();
+    for (Element e : doc.getAllElements()) {
+      for (Attribute a : e.attributes()) {
+        String key = a.getKey().toLowerCase(Locale.ROOT);
+        if (key.equals("srcset")) {
+          for (String candidate : a.getValue().split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            if (!url.isEmpty()) {
+              out.add(url);
+            }
+          }
+        } else if (URL_ATTRIBUTES.contains(key)) {
+          out.add(a.getValue());
+        }
+      }
+    }
+    return out;
   }
 
   private static void head(Document doc, List<Violation> v) {

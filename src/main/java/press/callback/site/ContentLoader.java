@@ -48,8 +48,7 @@ final class ContentLoader {
           String contentPath = slashes(content.relativize(file));
           String path = slashes(project.source().relativize(file));
           try {
-            String text = read(file, path);
-            return new Loaded(reader.read(parser.parse(path, text), contentPath), List.of());
+            return new Loaded(readChecked(file, path, contentPath), List.of());
           } catch (ContentException e) {
             return new Loaded(null, e.diagnostics());
           }
@@ -72,8 +71,24 @@ final class ContentLoader {
     if (outside.isPresent()) {
       throw new ContentException(outside.get());
     }
-    String path = slashes(project.source().relativize(file));
-    return reader.read(parser.parse(path, read(file, path)), slashes(content.relativize(file)));
+    return readChecked(file, slashes(project.source().relativize(file)), slashes(content.relativize(file)));
+  }
+
+  /**
+   * Reads and validates one file. Whatever goes wrong in it becomes a diagnostic naming the file:
+   * a failure of a library on odd input must not end the whole bake in a stack trace (or the dev
+   * server's watcher).
+   */
+  private Document readChecked(Path file, String path, String contentPath) throws ContentException {
+    try {
+      return reader.read(parser.parse(path, read(file, path)), contentPath);
+    } catch (StackOverflowError e) {
+      throw new ContentException(Diagnostic.error(path, 0, 0, "cannot read the file: it is nested too deeply",
+          "look for front matter or text that nests brackets or quotes thousands of levels deep"));
+    } catch (RuntimeException e) {
+      throw new ContentException(Diagnostic.error(path, 0, 0, "cannot read the file: " + e,
+          "this is a bug in press: please report it with this file"));
+    }
   }
 
   /** The files to parse, depth first in name order, as JBake's crawler visits them. */

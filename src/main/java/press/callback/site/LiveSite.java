@@ -233,7 +233,13 @@ public final class LiveSite {
             ? new CatalogBuilder.Planned(docs.get(p.doc().path()), p.uri(), p.url(), p.visible())
             : p)
         .toList();
-    Catalog catalog = builder.render(plan, warm.catalog());
+    Catalog catalog;
+    try {
+      catalog = builder.render(plan, warm.catalog());
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics());
+      return 0;
+    }
     Newsletter newsletter;
     try {
       newsletter = new Newsletter(IssueAssembler.assemble(catalog, settings.preview()));

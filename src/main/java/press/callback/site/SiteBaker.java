@@ -228,7 +228,13 @@ public final class SiteBaker {
       store.get().crawl(plan, request.today(), request.preview());
       return null;
     });
-    Catalog catalog = renderBesideCrawl(builder, plan);
+    Catalog catalog;
+    try {
+      catalog = renderBesideCrawl(builder, plan);
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics()); // bodies that cannot be rendered
+      return result(diagnostics, null, 0, 0);
+    }
     Newsletter newsletter;
     try {
       newsletter = new Newsletter(diagnostics.hasErrors() ? List.of() : IssueAssembler.assemble(catalog, request.preview()));
@@ -308,12 +314,25 @@ public final class SiteBaker {
    * Renders the bodies on all cores but one: the crawl on the store's thread is the longest
    * single chain of the bake (JBake's crawler is one thread), so it keeps a core to itself.
    */
-  private static Catalog renderBesideCrawl(CatalogBuilder builder, List<CatalogBuilder.Planned> plan) {
+  private static Catalog renderBesideCrawl(CatalogBuilder builder, List<CatalogBuilder.Planned> plan)
+      throws ContentException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
     try {
-      // A parallel stream started on a pool's thread runs on that pool.
-      return pool.submit(() -> builder.render(plan)).join();
+      // A parallel stream started on a pool's thread runs on that pool. The content problems
+      // come back as a value: a checked exception would come out of the pool wrapped.
+      record Outcome(Catalog catalog, ContentException problems) {}
+      Outcome outcome = pool.submit(() -> {
+        try {
+          return new Outcome(builder.render(plan), null);
+        } catch (ContentException e) {
+          return new Outcome(null, e);
+        }
+      }).join();
+      if (outcome.problems() != null) {
+        throw outcome.problems();
+      }
+      return outcome.catalog();
     } finally {
       pool.shutdown();
     }

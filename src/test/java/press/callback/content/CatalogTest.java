@@ -37,6 +37,40 @@ class CatalogTest {
   }
 
   @Test
+  void deeplyNestedMarkdownIsAnError() throws Exception {
+    // Each once overflowed the stack while rendering: a stack trace without the file's name.
+    add("articles/2026/quotes.md", "title: Quotes\ndate: 2026-01-01\n", "Intro.\n\n" + ">".repeat(3_000) + " x\n");
+    add("snippets/lists.md", "title: Lists\ndate: 2026-01-01\nsubject: S\nuse_when: W\nstep: 1\n",
+        "Hi,\n\n## Notes\n\n" + "- ".repeat(300) + "x\n");
+    add("articles/2026/line.md", "title: Line\ndate: 2026-01-01\n", "- ".repeat(100_000) + "x\n");
+    article("fine", "2026-01-02", "email");
+    assertThatThrownBy(this::build)
+        .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(Diagnostic::format)
+            .containsExactly(
+                "content/articles/2026/line.md:5: error: the Markdown cannot be rendered: it overflowed the renderer's stack\n"
+                    + "  hint: look for a line that repeats a marker ('- ', '> ', '*') thousands of times",
+                "content/articles/2026/quotes.md:7:1: error: the Markdown is nested too deeply (3,002 levels; at most 100)\n"
+                    + "  hint: quotes, lists and emphasis inside one another need a few levels; close them sooner",
+                "content/snippets/lists.md:12:1: error: the Markdown is nested too deeply (602 levels; at most 100)\n"
+                    + "  hint: quotes, lists and emphasis inside one another need a few levels; close them sooner"));
+  }
+
+  @Test
+  void filesDifferingOnlyInCaseAreRefused() throws Exception {
+    // Their pages are one file on a case-insensitive disk (macOS, Windows): one would be lost.
+    article("About-us", "2026-01-01", "email");
+    add("articles/2026/about-US.md", "title: Other\ndate: 2026-01-01\n", "x");
+    assertThatThrownBy(this::build)
+        .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(Diagnostic::format)
+            .containsExactly("content/articles/2026/about-US.md: error: writes the same page as"
+                + " content/articles/2026/About-us.md (articles/2026/about-US/index.html and"
+                + " articles/2026/About-us/index.html differ only in case)\n"
+                + "  hint: rename or move one of the two files"));
+  }
+
+  @Test
   void listsVisibleArticlesNewestFirst() throws Exception {
     article("old", "2026-01-01", "email");
     article("new", "2026-11-01", "email");

@@ -50,6 +50,21 @@ class ContentLintTest {
   }
 
   @Test
+  void rawHtmlThatRunsScriptIsAnError() throws Exception {
+    // Raw HTML passes through Markdown as it is: an onerror= or a javascript: address in it ran
+    // on the site's page (the email gate refuses the email). Code that shows such HTML is fine.
+    docs.add("articles/2026/raw.md", "title: Raw\ndate: 2026-10-01\n",
+        "Text.\n\n<img src=\"/img/chart.png\" alt=\"\" OnError=\"alert(1)\">\n\n"
+            + "A <a href=\" JavaScript:go()\">link</a> and `<b onclick=\"x()\">` in code.\n\n"
+            + "```html\n<button onclick=\"x()\">shown, not run</button>\n```\n")
+        .issue("2026-11-02", "", "Hello <span onmouseover=\"x()\">there</span>.\n");
+    assertThat(check()).containsExactly(
+        "content/articles/2026/raw.md:7:1 raw HTML with an event handler attribute: onerror on <img>",
+        "content/articles/2026/raw.md:9:3 raw HTML with a script address: href=\" JavaScript:go()\" on <a>",
+        "content/newsletter/2026-11-02.md:5:7 raw HTML with an event handler attribute: onmouseover on <span>");
+  }
+
+  @Test
   void snippetEmailMustEndWithAQuestionOrAnAsk() throws Exception {
     docs.add("snippets/statement.md",
         "title: Statement\ndate: 2026-10-01\nsubject: Next week\nuse_when: Never.\nplaceholders: [name, your_name]\nstep: 5\n",

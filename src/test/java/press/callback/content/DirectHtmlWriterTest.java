@@ -127,7 +127,9 @@ class DirectHtmlWriterTest {
       "&amp;", "&copy;", "&#35;", "&bogus;", "1.", "#", "*", "_", "~", "`", "<", ">", "&", "'",
       "www.example.com", "https://example.org/a?b=1&c=\"2\"", "ann@example.org", "<https://x.example/y>",
       "<mailto:bo@example.org>", "über", "naïve", "—", "’", "10:00", "a.m.", "50%", "no\u00A0break",
-      "zero\u200Bwidth", "soft\u00ADhyphen", "tab\there", "\u00A0", "x\u0001y", "emoji\uD83D\uDCDE", "&nbsp;", "&#8203;"
+      "zero\u200Bwidth", "soft\u00ADhyphen", "tab\there", "\u00A0", "x\u0001y", "emoji\uD83D\uDCDE", "&nbsp;", "&#8203;",
+      "[js](JaVaScRiPt:alert(1))", "[vb](vbscript:x)", "[tab](java&#x09;script:x)", "<JAVASCRIPT:alert(1)>",
+      "[data](data:text/html,x)", "[ok](https://example.org/ok)"
     };
 
     private final Random r;

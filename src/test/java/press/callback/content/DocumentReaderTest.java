@@ -46,6 +46,30 @@ class DocumentReaderTest {
   }
 
   @Test
+  void tagWithAmpersandIsRefused() {
+    // '&' (and '+', '.', '_') made tag pages such as tags/q&a.html; the hint always said
+    // "letters and digits, joined by spaces or '-'".
+    String text = "---\ntitle: T\ndate: 2026-01-01\ntags: [q&a, c++, node.js, snake_case, ok-tag, two  words]\n---\n";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("articles/2026/a.md", text))
+        .isInstanceOfSatisfying(press.callback.diag.ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(press.callback.diag.Diagnostic::location, press.callback.diag.Diagnostic::message)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("content/articles/2026/a.md:4:8", "tag 'q&a' is not a valid tag"),
+                org.assertj.core.groups.Tuple.tuple("content/articles/2026/a.md:4:13", "tag 'c++' is not a valid tag"),
+                org.assertj.core.groups.Tuple.tuple("content/articles/2026/a.md:4:18", "tag 'node.js' is not a valid tag"),
+                org.assertj.core.groups.Tuple.tuple("content/articles/2026/a.md:4:27", "tag 'snake_case' is not a valid tag")));
+  }
+
+  @Test
+  void tagsAreLowerCaseAndComposedAsOne() throws Exception {
+    // Email, EMAIL and email made three tag pages that collide on a case-insensitive disk; an
+    // accent written as a letter and a combining mark made two that look alike.
+    Document d = read("articles/2026/a.md",
+        "---\ntitle: T\ndate: 2026-01-01\ntags: [Email, EMAIL, email, Cold Email, caf\u00e9, cafe\u0301, \u00c9T\u00c9]\n---\n");
+    assertThat(d.tags()).containsExactly("email", "cold-email", "caf\u00e9", "\u00e9t\u00e9");
+  }
+
+  @Test
   void defaultsToPublishedWithoutTagsOrSummary() throws Exception {
     Document d = read("about.md", "---\ntitle: About\n---\nText\n");
     assertThat(d.status()).isEqualTo(Status.PUBLISHED);

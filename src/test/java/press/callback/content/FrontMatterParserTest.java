@@ -92,6 +92,83 @@ class FrontMatterParserTest {
         .hasMessageContaining("bomb.md:");
   }
 
+  @Test
+  void deeplyNestedFrontMatterIsAnError() {
+    // Flow style on one line and block style over many: both once overflowed the YAML composer's
+    // stack (a StackOverflowError without the file's name, and the dev server's watcher gone).
+    String flow = "---\ntitle: Deep\ntags: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n---\nBody.\n";
+    assertThat(errors("content/articles/2026/deep.md", flow))
+        .isEqualTo(
+            "content/articles/2026/deep.md:3:56: error: front matter is nested too deeply (2,001 levels; at most 50)\n"
+                + "    tags: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n"
+                + "    " + " ".repeat(55) + "^\n"
+                + "  hint: keep to 'key: value' lines and short lists such as 'tags: [email, follow-up]'");
+    StringBuilder block = new StringBuilder("---\ntitle: Deep\nsummary:\n");
+    for (int i = 1; i <= 300; i++) {
+      block.append(" ".repeat(i)).append("k:\n");
+    }
+    block.append("---\n");
+    assertThat(errors("deep.md", block.toString()))
+        .startsWith("deep.md:53:51: error: front matter is nested too deeply (301 levels; at most 50)\n");
+  }
+
+  @Test
+  void frontMatterThatContainsItselfIsAnError() {
+    assertThat(errors("self.md", "---\ntitle: Self\ntags: &a [email, *a]\n---\n"))
+        .startsWith("self.md:3:7: error: front matter contains itself: &a holds the alias *a\n");
+  }
+
+  @Test
+  void controlCharactersAreReportedAtTheirLine() {
+    // XML 1.0 cannot hold them: feed.xml and newsletter.xml were ill-formed, and the bake said ok.
+    String text = "---\ntitle: \"A\u0001B\"\ndate: 2026-01-05\n---\n\nTab\tand CR\r\nare fine; NUL\u0000 is not.\n"
+        + "ESC\u001B[31m, DEL\u007F and \uFFFE neither.\n";
+    assertThat(errors("content/x.md", text)).isEqualTo(String.join("\n",
+        "content/x.md:2:10: error: control character U+0001 in the text",
+        "    title: \"A\uFFFDB\"",
+        "             ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:7:14: error: control character U+0000 in the text",
+        "    are fine; NUL\uFFFD is not.",
+        "                 ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:4: error: control character U+001B in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "       ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:14: error: control character U+007F in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "                 ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)",
+        "content/x.md:8:20: error: non-character U+FFFE in the text",
+        "    ESC\uFFFD[31m, DEL\uFFFD and \uFFFD neither.",
+        "                       ^",
+        "  hint: delete it: only tabs and line breaks may be in a content file (XML feeds cannot hold"
+            + " the others)"));
+  }
+
+  @Test
+  void manyControlCharactersAreCounted() {
+    String text = "---\ntitle: T\n---\n" + "\u0002\u0003\n".repeat(100);
+    assertThat(errors("x.md", text).lines().filter(l -> l.contains(": error: ")))
+        .hasSize(21)
+        .last()
+        .isEqualTo("x.md:14:1: error: 180 more control characters, the last on line 103");
+  }
+
+  private String errors(String path, String text) {
+    try {
+      parser.parse(path, text);
+    } catch (ContentException e) {
+      return String.join("\n", e.diagnostics().stream().map(press.callback.diag.Diagnostic::format).toList());
+    }
+    throw new AssertionError(path + " was accepted");
+  }
+
   /**
    * JBake headers on random files (empty and key=value lines, separators in and out of place,
    * CRLF, a final newline or none, a byte order mark): header, fields and body as the plain

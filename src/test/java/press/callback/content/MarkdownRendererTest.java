@@ -40,6 +40,33 @@ class MarkdownRendererTest {
                     }));
   }
 
+  /**
+   * flexmark suppresses {@code javascript:} links only as written in lower case: {@code
+   * JaVaScRiPt:}, {@code vbscript:}, {@code data:} and a tab written as an entity ({@code
+   * java&#x09;script:}, which a browser reads as {@code javascript:}) came through as links.
+   * They are now text, in the direct writer and in flexmark's renderer alike.
+   */
+  @org.junit.jupiter.api.Test
+  void scriptUrlsAreDroppedCaseInsensitively() {
+    String markdown = String.join("\n",
+        "[a](JaVaScRiPt:alert(1)) [b](vbscript:msgbox) [c](data:text/html;base64,PHNjcmlwdD4=)",
+        "[d](java&#x09;script:alert(1)) [e](< javascript:alert(1)>) [f](java&#10;script:alert(1))",
+        "<JAVASCRIPT:alert(1)> [g][ref] ![h](javascript:alert(1)) ![i](data:image/png;base64,AAAA)",
+        "[ok](https://example.org/) [mail](MAILTO:a@example.org) [rel](/articles/)",
+        "",
+        "[ref]: Javascript:alert(1)",
+        "");
+    String expected = "<p>a b c\nd [e](&lt; javascript:alert(1)&gt;) f\nJAVASCRIPT:alert(1) g h <img src=\"data:image/png;base64,AAAA\" alt=\"i\" />\n"
+        + "<a href=\"https://example.org/\">ok</a> <a href=\"MAILTO:a@example.org\">mail</a> <a href=\"/articles/\">rel</a></p>\n";
+    MarkdownRenderer standard = MarkdownRenderer.standard();
+    assertEquals(expected, standard.renderWithFlexmark(markdown));
+    assertEquals(expected, standard.render(markdown));
+    for (MarkdownRenderer r : List.of(standard, MarkdownRenderer.hardBreaks())) {
+      assertThat(org.jsoup.Jsoup.parseBodyFragment(r.render(markdown)).select("[href], [src]").eachAttr("abs:href"))
+          .noneMatch(u -> u.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "").matches("(java|vb)script:.*|data:text.*"));
+    }
+  }
+
   static List<Example> parse(String spec) {
     List<Example> out = new ArrayList<>();
     String[] blocks = spec.split("(?m)^%%% ");

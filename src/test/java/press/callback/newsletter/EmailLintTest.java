@@ -93,6 +93,32 @@ class EmailLintTest {
   }
 
   @Test
+  void eventHandlerAttributesFailTheEmailGate() {
+    // onerror/onclick went through into email.html (and the issue page): any on* attribute,
+    // whatever its case, breaks the rule; script addresses in any attribute that holds one break
+    // the link rule, however they are written.
+    Document doc = Jsoup.parse(GOOD);
+    doc.selectFirst("img").attr("onerror", "alert(1)");
+    doc.selectFirst("a[href=https://x.test/a/]").attr("OnClick", "steal()");
+    doc.selectFirst("td").appendElement("div").attr("onmouseover", "x()");
+    String html = doc.outerHtml();
+    assertThat(EmailLint.check(html, Jsoup.parse(html), text(doc), REQUIRED))
+        .extracting(EmailLint.Violation::rule, EmailLint.Violation::detail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "no-event-handlers", "onclick on <a>, onerror on <img>, onmouseover on <div>"));
+
+    for (String url : new String[] {"JaVaScRiPt:alert(1)", "java&#x09;script:alert(1)", " vbscript:x", "data:text/html,x"}) {
+      String withScript = GOOD.replace("<p>Hello.", "<p><a href=\"" + url + "\">x</a> <video poster=\"" + url + "\"></video> Hello.");
+      Document d = Jsoup.parse(withScript);
+      assertThat(EmailLint.check(withScript, d, text(d) + "\n<" + d.selectFirst("video").attr("poster") + ">", REQUIRED))
+          .as(url)
+          .filteredOn(violation -> violation.rule().equals("absolute-links"))
+          .extracting(EmailLint.Violation::detail)
+          .containsExactly("not absolute https: or mailto: " + d.selectFirst("video").attr("poster") + ", " + d.selectFirst("video").attr("poster"));
+    }
+  }
+
+  @Test
   void textPartMustCarryEveryLink() {
     Document doc = Jsoup.parse(GOOD);
     String text = text(doc).replace("<https://x.test/a/>", "");

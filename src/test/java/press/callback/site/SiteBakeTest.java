@@ -100,7 +100,7 @@ class SiteBakeTest {
   @Test
   void tagsIndexAndTagPagesListWhatCarriesTheTag() {
     Document index = TestSite.html(site, "tags/index.html");
-    assertThat(index.select(".tag-index a").eachText()).containsExactly("email", "follow-up", "legacy", "q&a");
+    assertThat(index.select(".tag-index a").eachText()).containsExactly("email", "follow-up", "legacy", "q-and-a");
     assertThat(index.select(".tag-index li").first().text()).isEqualTo("email 5 items");
     Document email = TestSite.html(site, "tags/email.html");
     assertThat(email.select("h1").text()).isEqualTo("Tagged “email”");
@@ -108,7 +108,7 @@ class SiteBakeTest {
         .containsExactly("Second article", "First article", "Legacy JBake header");
     assertThat(email.select("#tag-snippets ~ .cards .card__title").eachText()).containsExactly("Hello first");
     assertThat(email.select("#tag-more ~ .cards .card__title").eachText()).containsExactly("Keep it short");
-    assertThat(site.resolve("tags/q&a.html")).exists();
+    assertThat(site.resolve("tags/q-and-a.html")).exists();
   }
 
   @Test
@@ -167,7 +167,7 @@ class SiteBakeTest {
     assertThat(page.title()).isEqualTo(ESCAPE_TITLE + " · Callback Press");
     assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("<b>Bold</b> & \"quoted\" summary");
     assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo(ESCAPE_TITLE);
-    assertThat(page.select(".tags a").eachText()).containsExactly("q&a");
+    assertThat(page.select(".tags a").eachText()).containsExactly("q-and-a");
     for (String f : TestSite.files(site, ".html")) {
       Document d = TestSite.html(site, f);
       for (Element script : d.select("script")) {
