@@ -25,7 +25,10 @@ import press.callback.diag.Diagnostics;
  * validates them into {@link Document}s. Every file is read once, here.
  */
 final class ContentLoader {
-  /** Extensions our engine handles; other files (AsciiDoc, YAML) stay with JBake's engines. */
+  /**
+   * Extensions our engine handles. Files that JBake's other engines would read (AsciiDoc, YAML)
+   * are refused: they would be published past the checks, drafts and dates included.
+   */
   static final Set<String> EXTENSIONS = Set.of("md", "markdown", "html", "htm");
 
   private final SiteProject project;
@@ -42,8 +45,17 @@ final class ContentLoader {
   List<Document> load(Diagnostics diagnostics) {
     Path content = project.contentFolder();
     record Loaded(Document doc, List<Diagnostic> problems) {}
+    List<Path> unsupported = new ArrayList<>();
+    List<Path> files = files(content.toFile(), unsupported);
+    for (Path file : unsupported) {
+      diagnostics.add(Diagnostic.error(slashes(project.source().relativize(file)), 0, 0,
+          "press reads documents written in Markdown (.md, .markdown) or HTML (.html, .htm), not ."
+              + FileUtil.fileExt(file.toFile()) + ": JBake would render this file past press's checks"
+              + " (drafts and dates included)",
+          "write it in Markdown, or move it to assets/ to publish it as a plain file"));
+    }
     // Files are independent: read and checked in parallel, results kept in crawl order.
-    List<Loaded> loaded = files(content.toFile()).parallelStream()
+    List<Loaded> loaded = files.parallelStream()
         .map(file -> {
           String contentPath = slashes(content.relativize(file));
           String path = slashes(project.source().relativize(file));
@@ -92,7 +104,7 @@ final class ContentLoader {
   }
 
   /** The files to parse, depth first in name order, as JBake's crawler visits them. */
-  private List<Path> files(File folder) {
+  private List<Path> files(File folder, List<Path> unsupported) {
     List<Path> out = new ArrayList<>();
     File[] children = folder.listFiles(FileUtil.getFileFilter(project.config()));
     if (children == null) {
@@ -103,9 +115,11 @@ final class ContentLoader {
       if (child.isFile()) {
         if (EXTENSIONS.contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT))) {
           out.add(child.toPath());
+        } else {
+          unsupported.add(child.toPath()); // the filter let it through: another JBake engine reads it
         }
       } else if (child.isDirectory()) {
-        out.addAll(files(child));
+        out.addAll(files(child, unsupported));
       }
     }
     return out;

@@ -165,6 +165,8 @@ public final class LiveSite {
       } else if (file.startsWith(content)) {
         if (ContentLoader.EXTENSIONS.contains(extension(file))) {
           edited.add(file);
+        } else if (org.jbake.parser.Engines.getRecognizedExtensions().contains(extension(file))) {
+          return bakeAll(all); // a document press does not read: the bake says so
         } else {
           copies.put(file, settings.site().resolve(content.relativize(file).toString()));
         }

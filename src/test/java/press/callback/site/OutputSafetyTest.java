@@ -174,6 +174,29 @@ class OutputSafetyTest {
     assertThat(site.resolve("css/site.css")).exists();
   }
 
+  /**
+   * Drafts never reach the site, whatever the markup: JBake's own engines read .adoc and .yml
+   * documents past press's checks (a draft .adoc was published, or failed a template with a
+   * misleading error), so such files are refused at their path.
+   */
+  @Test
+  void documentsPressDoesNotReadAreRefused() {
+    Path project = TestSite.create(tmp, "basic");
+    TestSite.write(project.resolve("content/articles/2026/plan.adoc"),
+        "= Secret plan\n:jbake-type: post\n:jbake-status: draft\n:jbake-date: 2026-11-01\n\nThe secret plan.\n");
+    TestSite.write(project.resolve("content/notes.yml"), "title: Notes\nstatus: draft\ntype: page\n");
+    Path site = tmp.resolve("out/site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics()).extracting(Diagnostic::path)
+        .containsExactly("content/articles/2026/plan.adoc", "content/notes.yml");
+    assertThat(result.diagnostics()).allSatisfy(d -> assertThat(d.message())
+        .startsWith("press reads documents written in Markdown (.md, .markdown) or HTML (.html, .htm), not ."));
+    assertThat(site).doesNotExist();
+  }
+
   /** Item 8: when the newsletter cannot be replaced, the site is not replaced either, and the message is true. */
   @Test
   void siteAndNewsletterAreSwappedTogetherOrNotAtAll() throws Exception {
