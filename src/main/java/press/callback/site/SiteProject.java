@@ -1,7 +1,6 @@
 package press.callback.site;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -83,23 +82,20 @@ public final class SiteProject {
                 "run press in a project folder (with content/ and templates/) or pass --source DIR"));
       }
     }
-    if (Files.exists(properties)) {
-      try {
-        problems.addAll(SettingsCheck.check(source, config.getTemplateFolder().toPath(),
-            Files.readString(properties), key -> {
-              Object v = text(config.get(key));
-              return v == null ? null : v.toString();
-            }));
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("jbake.properties", 0, 0, "cannot read the file: " + e.getMessage(),
-            "check its permissions"));
-      }
+    Locale locale = Locale.forLanguageTag(string(config, "site.locale", "en-US"));
+    ZoneId zone = ZoneId.of("UTC");
+    String zoneName = string(config, "site.timezone", "UTC");
+    try {
+      zone = ZoneId.of(zoneName);
+    } catch (RuntimeException e) {
+      problems.add(
+          Diagnostic.error(
+              "jbake.properties", 0, 0, "site.timezone is not a time zone: " + zoneName,
+              "use a zone id such as UTC or America/New_York"));
     }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    Locale locale = Locale.forLanguageTag(string(config, "site.locale", "en-US"));
-    ZoneId zone = ZoneId.of(string(config, "site.timezone", "UTC"));
     return new SiteProject(source, config, locale, zone);
   }
 
@@ -138,9 +134,13 @@ public final class SiteProject {
     return Boolean.parseBoolean(string(config, "press.lint", "false"));
   }
 
-  /** A limit of the content lint, {@code press.lint.<name>}, or the default (checked at {@link #load}). */
+  /** A limit of the content lint, {@code press.lint.<name>}, or the default. */
   public int lintLimit(String name, int fallback) {
-    return Integer.parseInt(string(config, "press.lint." + name, String.valueOf(fallback)));
+    try {
+      return Integer.parseInt(string(config, "press.lint." + name, String.valueOf(fallback)));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   /** The newsletter's stylesheet, relative to the project ({@code newsletter.css}). */
