@@ -110,7 +110,8 @@ public final class LiveSite {
   public List<Path> sourceFolders() {
     List<Path> out = new ArrayList<>();
     try {
-      var config = SiteProject.load(settings.source(), settings.site()).config();
+      // The folders even while a setting is wrong: fixing it must not need a restart.
+      var config = SiteProject.configuration(settings.source(), settings.site());
       for (String name : List.of(config.getContentFolderName(), config.getTemplateFolderName(),
           config.getAssetFolderName(), config.getDataFolderName())) {
         out.add(settings.source().resolve(name));
