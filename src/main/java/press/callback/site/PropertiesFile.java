@@ -36,15 +36,21 @@ final class PropertiesFile {
       int number = i + 1;
       // The logical line, as JBake's reader (commons-configuration) joins it: without the
       // backslash, the next lines' leading blanks dropped, blank and comment lines skipped.
+      // Like that reader, looks at each physical line's own backslashes (linear, whatever the file).
       StringBuilder logical = new StringBuilder(line);
-      while (continues(logical) && i + 1 < lines.size()) {
+      boolean continued = continues(line);
+      while (continued && i + 1 < lines.size()) {
         logical.setLength(logical.length() - 1);
         String next = lines.get(++i);
         if (isCommentOrBlank(next)) {
-          logical.append('\\');
+          logical.append('\\'); // skipped: the line still goes on
         } else {
           logical.append(next, skipBlanks(next, 0), next.length());
+          continued = continues(next);
         }
+      }
+      if (continued) {
+        break; // the file ends in a backslash: JBake's reader drops that last line
       }
       out.add(entry(logical.toString(), line, number));
     }
@@ -96,7 +102,7 @@ final class PropertiesFile {
   }
 
   /** Whether the line ends in an odd number of backslashes: the next line continues it. */
-  private static boolean continues(CharSequence line) {
+  private static boolean continues(String line) {
     int n = 0;
     for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
       n++;

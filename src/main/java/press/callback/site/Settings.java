@@ -36,9 +36,9 @@ final class Settings {
     key("press.lint", SettingKind.BOOLEAN, "false");
     key("press.lint.subject_chars", SettingKind.integer(1, 998), null);
     key("press.lint.subject_words", SettingKind.integer(1, 100), null);
-    key("press.lint.summary_chars", SettingKind.integer(1, 10_000), null);
-    key("press.lint.email_min_words", SettingKind.integer(0, 100_000), null);
-    key("press.lint.email_words", SettingKind.integer(1, 100_000), null);
+    key("press.lint.summary_chars", SettingKind.integer(1, 1_000_000), null);
+    key("press.lint.email_min_words", SettingKind.integer(0, 1_000_000), null);
+    key("press.lint.email_words", SettingKind.integer(1, 1_000_000), null);
     key("press.lint.grade_max", SettingKind.integer(1, 30), null);
     key("press.lint.grade_aim", SettingKind.integer(1, 30), null);
     key("newsletter.name", SettingKind.TEXT, null);

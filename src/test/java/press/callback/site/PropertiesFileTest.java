@@ -64,6 +64,14 @@ class PropertiesFileTest {
   }
 
   @Test
+  void readsAFileThatEndsInTheMiddleOfALine() throws IOException {
+    for (String text : List.of("a=1\nlast\\", "a=1\nb=2\\\n# comment\n", "a=\\\n\n\nb\\")) {
+      assertThat(PropertiesFile.entries(text)).extracting(PropertiesFile.Entry::key).as(text)
+          .containsExactlyElementsOf(jbakeKeys(text));
+    }
+  }
+
+  @Test
   void readsWindowsAndOldMacLineEnds() throws IOException {
     String text = "a=1\r\nb=2\\\r\n  more\rc=3\r";
 
