@@ -162,6 +162,13 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
         return v;
       });
 
+  static final SettingKind TEMPLATE = new SettingKind("name a template, such as page.ftl", false, (k, v) -> {
+    if (!insidePath(v)) {
+      throw new Invalid(k + ": '" + shown(v) + "' is not a template's name", "name a template in the template folder, such as page.ftl");
+    }
+    return v;
+  });
+
   /** A whole number from {@code min} to {@code max}. */
   static SettingKind integer(int min, int max) {
     String hint = "write a whole number from " + min + " to " + max;

@@ -2,10 +2,12 @@ package press.callback.site;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -97,7 +99,7 @@ final class Settings {
     private final Function<String, String> value;
     /** Where each key's winning value is: its first entry in the first file that has it. */
     private final Map<String, Located> where = new LinkedHashMap<>();
-    private final List<String> duplicated = new ArrayList<>();
+    private final Set<String> duplicated = new HashSet<>();
     private final List<Diagnostic> problems = new ArrayList<>();
 
     Checker(Function<String, String> value) {
@@ -140,10 +142,7 @@ final class Settings {
       for (Map.Entry<String, Located> w : where.entrySet()) {
         String key = w.getKey();
         Located at = w.getValue();
-        if (duplicated.contains(key)) {
-          continue;
-        }
-        if (key.startsWith(PAGE_PREFIX)) {
+        if (key.startsWith(PAGE_PREFIX) && !duplicated.contains(key)) {
           page(key, at, templates, templateExists);
         } else if (key.startsWith(STEP_PREFIX)) {
           String n = key.substring(STEP_PREFIX.length());
@@ -154,7 +153,9 @@ final class Settings {
           }
           steps.add(Integer.parseInt(n));
           stepAt.put(Integer.parseInt(n), at);
-          parse(key, SettingKind.NONBLANK_TEXT, at);
+          if (!duplicated.contains(key)) {
+            parse(key, SettingKind.NONBLANK_TEXT, at);
+          }
         }
       }
       for (int n : steps) {
@@ -175,11 +176,8 @@ final class Settings {
             "name a file inside the site, such as " + PAGE_PREFIX + "contact/index.html=contact.ftl"));
         return;
       }
-      String template = value.apply(key);
-      if (template == null || template.isEmpty() || !SettingKind.insidePath(template)) {
-        problems.add(at(at, at.entry().valueColumn(), key + ": '" + (template == null ? "" : SettingKind.shown(template))
-            + "' is not a template's name", "name a template in " + templates + "/, such as page.ftl"));
-      } else if (!templateExists.test(template)) {
+      Object template = parse(key, SettingKind.TEMPLATE, at);
+      if (template != null && !templateExists.test((String) template)) {
         problems.add(at(at, at.entry().valueColumn(), key + ": no template " + templates + "/" + template,
             "create " + templates + "/" + template + " or name another template"));
       }
