@@ -3,11 +3,11 @@ package press.callback.content;
 import java.util.Collection;
 
 /** Suggests the known word closest to a misspelt one, for "did you mean" hints. */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /** The closest candidate within two edits, or {@code null}. */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
     for (String c : candidates.stream().sorted().toList()) {

@@ -110,7 +110,10 @@ public final class LiveSite {
    */
   public List<Path> sourceFolders() {
     try {
-      return SiteProject.load(settings.source(), settings.site()).sourceFolders();
+      // The folders even while a setting is wrong: fixing it must not need a restart.
+      var config = SiteProject.configuration(settings.source(), settings.site());
+      return Stream.of(config.getContentFolder(), config.getTemplateFolder(), config.getAssetFolder(),
+          config.getDataFolder()).map(java.io.File::toPath).toList();
     } catch (ContentException e) {
       return Stream.of("content", "templates", "assets", "data").map(settings.source()::resolve).toList();
     }

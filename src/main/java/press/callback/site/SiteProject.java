@@ -1,8 +1,11 @@
 package press.callback.site;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,22 +27,21 @@ import press.callback.newsletter.EmailSettings;
 
 /**
  * A JBake project folder and its settings ({@code jbake.properties} over JBake's defaults), read
- * once. Our keys: {@code site.locale}, {@code site.timezone}, {@code playbook.step.N} and {@code
- * press.page.<output>=<template>} for extra pages such as the snippet library.
+ * and checked once ({@link Settings} knows the keys press reads: {@code site.*}, {@code press.*},
+ * {@code newsletter.*}, {@code playbook.step.N}).
  */
 public final class SiteProject {
-  static final String PAGE_PREFIX = "press.page.";
+  static final String PAGE_PREFIX = Settings.PAGE_PREFIX;
 
   private final Path source;
   private final DefaultJBakeConfiguration config;
-  private final Locale locale;
-  private final ZoneId zone;
+  /** The settings press reads, checked and typed ({@link Settings}). */
+  private final Map<String, Object> settings;
 
-  private SiteProject(Path source, DefaultJBakeConfiguration config, Locale locale, ZoneId zone) {
+  private SiteProject(Path source, DefaultJBakeConfiguration config, Map<String, Object> settings) {
     this.source = source;
     this.config = config;
-    this.locale = locale;
-    this.zone = zone;
+    this.settings = Map.copyOf(settings);
   }
 
   /**
@@ -55,22 +57,7 @@ public final class SiteProject {
           Diagnostic.error(
               source.toString(), 0, 0, "project folder not found", "pass --source DIR"));
     }
-    Path properties = source.resolve("jbake.properties");
-    DefaultJBakeConfiguration config;
-    try {
-      config =
-          new JBakeConfigurationFactory()
-              .createDefaultJbakeConfiguration(
-                  source.toFile(),
-                  destination.toFile(),
-                  Files.exists(properties) ? properties.toFile() : null,
-                  true);
-    } catch (JBakeException e) {
-      throw new ContentException(
-          Diagnostic.error(
-              "jbake.properties", 0, 0, "cannot read the configuration: " + e.getMessage(),
-              "check the file's key=value lines"));
-    }
+    DefaultJBakeConfiguration config = configuration(source, destination);
     // One bake, in memory: no cache folder next to the sources.
     config.setProperty("db.store", "memory");
     List<Diagnostic> problems = new ArrayList<>();
@@ -82,21 +69,57 @@ public final class SiteProject {
                 "run press in a project folder (with content/ and templates/) or pass --source DIR"));
       }
     }
-    Locale locale = Locale.forLanguageTag(string(config, "site.locale", "en-US"));
-    ZoneId zone = ZoneId.of("UTC");
-    String zoneName = string(config, "site.timezone", "UTC");
-    try {
-      zone = ZoneId.of(zoneName);
-    } catch (RuntimeException e) {
-      problems.add(
-          Diagnostic.error(
-              "jbake.properties", 0, 0, "site.timezone is not a time zone: " + zoneName,
-              "use a zone id such as UTC or America/New_York"));
-    }
+    Settings.Checked settings = checkSettings(source, config);
+    problems.addAll(settings.problems());
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    return new SiteProject(source, config, locale, zone);
+    return new SiteProject(source, config, settings.values());
+  }
+
+  /**
+   * JBake's configuration of the project, not checked: enough to know its folders while a
+   * setting is wrong.
+   */
+  static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
+    Path properties = source.resolve("jbake.properties");
+    try {
+      return new JBakeConfigurationFactory()
+          .createDefaultJbakeConfiguration(
+              source.toFile(),
+              destination.toFile(),
+              Files.exists(properties) ? properties.toFile() : null,
+              true);
+    } catch (JBakeException e) {
+      throw new ContentException(
+          Diagnostic.error(
+              "jbake.properties", 0, 0, "cannot read the configuration: " + e.getMessage(),
+              "check the file's key=value lines"));
+    }
+  }
+
+  /**
+   * Checks the settings press reads, in the files JBake reads them from ({@code custom.properties}
+   * first, when a project still has it), each problem at its line.
+   */
+  private static Settings.Checked checkSettings(Path source, DefaultJBakeConfiguration config) throws ContentException {
+    List<Settings.Source> files = new ArrayList<>();
+    for (String name : List.of("custom.properties", "jbake.properties")) {
+      Path file = source.resolve(name);
+      if (Files.isRegularFile(file)) {
+        try {
+          files.add(new Settings.Source(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          throw new ContentException(Diagnostic.error(name, 0, 0, "cannot read the file: " + e.getMessage(),
+              "check its permissions"));
+        }
+      }
+    }
+    Path templates = config.getTemplateFolder().toPath();
+    return Settings.check(files, key -> {
+      Object v = text(config.get(key));
+      return v == null ? null : v.toString().strip();
+    }, source.relativize(templates).toString(), name -> Files.isRegularFile(templates.resolve(name)));
   }
 
   private static String string(DefaultJBakeConfiguration config, String key, String fallback) {
@@ -131,21 +154,18 @@ public final class SiteProject {
    * of a Callback Press site; other JBake projects bake without it.
    */
   public boolean lintEnabled() {
-    return Boolean.parseBoolean(string(config, "press.lint", "false"));
+    return (Boolean) settings.get("press.lint");
   }
 
-  /** A limit of the content lint, {@code press.lint.<name>}, or the default. */
+  /** A limit of the content lint, {@code press.lint.<name>}, or {@code fallback} when not set. */
   public int lintLimit(String name, int fallback) {
-    try {
-      return Integer.parseInt(string(config, "press.lint." + name, String.valueOf(fallback)));
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    Object limit = settings.get("press.lint." + name);
+    return limit == null ? fallback : (Integer) limit;
   }
 
   /** The newsletter's stylesheet, relative to the project ({@code newsletter.css}). */
   public Path emailCss() {
-    return source.resolve(string(config, "newsletter.css", "assets/css/email.css"));
+    return source.resolve((String) settings.get("newsletter.css"));
   }
 
   /**
@@ -160,22 +180,6 @@ public final class SiteProject {
     String from = required("newsletter.from", "Callback Press <weekly@example.org>", problems);
     String unsubscribe = required("newsletter.unsubscribe_url", "https://example.org/unsubscribe/?token={{token}}", problems);
     String mailto = required("newsletter.unsubscribe_mailto", "mailto:unsubscribe@example.org?subject=unsubscribe%20{{token}}", problems);
-    if (!unsubscribe.isEmpty() && !unsubscribe.startsWith("https://")) {
-      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.unsubscribe_url must start with https://",
-          "mail providers only accept https one-click unsubscribe links"));
-    }
-    if (!mailto.isEmpty() && !mailto.startsWith("mailto:")) {
-      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.unsubscribe_mailto must start with mailto:",
-          "write mailto:unsubscribe@example.org?subject=unsubscribe"));
-    }
-    java.time.LocalTime sendTime = java.time.LocalTime.of(8, 0);
-    String time = string(config, "newsletter.send_time", "08:00");
-    try {
-      sendTime = java.time.LocalTime.parse(time);
-    } catch (java.time.format.DateTimeParseException e) {
-      problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.send_time is not a time: " + time,
-          "write HH:mm, for example 08:00"));
-    }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
@@ -188,8 +192,8 @@ public final class SiteProject {
         unsubscribe,
         mailto,
         string(config, "newsletter.postal_address", ""),
-        sendTime,
-        zone);
+        (LocalTime) settings.get("newsletter.send_time"),
+        zone());
   }
 
   private String required(String key, String example, List<Diagnostic> problems) {
@@ -226,17 +230,17 @@ public final class SiteProject {
 
   /** Language of dates and of {@code <html lang>}. */
   public Locale locale() {
-    return locale;
+    return (Locale) settings.get("site.locale");
   }
 
   /** The zone in which dates are days. */
   public ZoneId zone() {
-    return zone;
+    return (ZoneId) settings.get("site.timezone");
   }
 
   /** The site's absolute address without a trailing slash. */
   public String host() {
-    String host = string(config, "site.host", "http://localhost");
+    String host = (String) settings.get("site.host");
     return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
   }
 
@@ -285,7 +289,7 @@ public final class SiteProject {
     }
     keys.sort(null);
     for (String key : keys) {
-      pages.put(key.substring(PAGE_PREFIX.length()), config.get(key).toString());
+      pages.put(key.substring(PAGE_PREFIX.length()), text(config.get(key)).toString().strip());
     }
     return pages;
   }

@@ -85,6 +85,24 @@ class MainTest {
   }
 
   @Test
+  void settingsAreValidatedWithTheirLineByBakeAndCheck() {
+    Path project = TestSite.create(tmp, "basic");
+    Path file = project.resolve("jbake.properties");
+    TestSite.write(file, TestSite.read(file).replace("site.host=https://callback.press\n", "site.host=not a url\n"));
+    String expected = "jbake.properties:4:11: error: site.host is not an http or https address: not a url\n"
+        + "    site.host=not a url\n"
+        + "              ^\n"
+        + "  hint: ";
+    for (String command : new String[] {"bake", "check"}) {
+      err.getBuffer().setLength(0);
+      int code = press(command, "--source", project.toString(), "--output", tmp.resolve("site").toString());
+      assertThat(code).as(command + ": " + err).isEqualTo(ExitCodes.CONTENT);
+      assertThat(err.toString()).as(command).startsWith(expected).doesNotContain("Exception", "\tat ", "unexpected");
+    }
+    assertThat(tmp.resolve("site")).doesNotExist();
+  }
+
+  @Test
   void missingProjectFoldersAreContentErrors() {
     int code = press("bake", "--source", tmp.toString(), "--output", tmp.resolve("site").toString());
     assertThat(code).isEqualTo(ExitCodes.CONTENT);

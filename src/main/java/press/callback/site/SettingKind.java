@@ -1,0 +1,253 @@
+package press.callback.site;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+
+/**
+ * What the value of a setting must be: turns the text of {@code jbake.properties} into what press
+ * uses, or says what is wrong and what would be right.
+ *
+ * @param expected what a valid value is, for the hint when the value is missing
+ * @param blankAllowed whether an empty value means "not set" (text) rather than an error
+ * @param parser the check
+ */
+record SettingKind(String expected, boolean blankAllowed, Parser parser) {
+
+  /** Parses a value that is not blank and has no control characters. */
+  @FunctionalInterface
+  interface Parser {
+    Object parse(String key, String value) throws Invalid;
+  }
+
+  /** A value that is not of its kind: the message names the key and value, the hint the fix. */
+  static final class Invalid extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String hint;
+
+    Invalid(String message, String hint) {
+      super(message, null, false, false);
+      this.hint = hint;
+    }
+
+    String hint() {
+      return hint;
+    }
+  }
+
+  static final SettingKind TEXT = new SettingKind("any text on one line", true, (k, v) -> v);
+
+  static final SettingKind NONBLANK_TEXT = new SettingKind("write its name", false, (k, v) -> v);
+
+  static final SettingKind BOOLEAN = new SettingKind("write true or false", false, (k, v) -> {
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.valueOf(v);
+    }
+    throw new Invalid(k + " is not true or false: " + shown(v), "write true or false");
+  });
+
+  static final SettingKind TIME = new SettingKind("write HH:mm on a 24-hour clock, for example 08:00", false, (k, v) -> {
+    try {
+      return LocalTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new Invalid(k + " is not a time of day: " + shown(v), "write HH:mm on a 24-hour clock, for example 08:00");
+    }
+  });
+
+  static final SettingKind ZONE = new SettingKind("use a zone id such as UTC or America/New_York", false, (k, v) -> {
+    try {
+      return ZoneId.of(v);
+    } catch (DateTimeException e) {
+      throw new Invalid(k + " is not a time zone: " + shown(v), "use a zone id such as UTC or America/New_York");
+    }
+  });
+
+  static final SettingKind LOCALE = new SettingKind("write a language tag such as en-US or de-CH", false, (k, v) -> {
+    try {
+      return new Locale.Builder().setLanguageTag(v).build();
+    } catch (IllformedLocaleException e) {
+      String fixed = v.replace('_', '-');
+      boolean close = !fixed.equals(v) && wellFormed(fixed);
+      throw new Invalid(k + " is not a language tag: " + shown(v),
+          close ? "write " + fixed : "write a language tag such as en-US or de-CH");
+    }
+  });
+
+  static final SettingKind SITE_ADDRESS = new SettingKind("write the site's address, for example https://example.org", false,
+      (k, v) -> {
+        String hint = "write the site's address, for example https://example.org";
+        URI uri = webAddress(k, v, v, hint, "http", "https");
+        if (!uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+          throw new Invalid(k + " has a path: " + shown(v),
+              "write the scheme and host only, for example https://example.org: press makes links from the site's root");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new Invalid(k + " has a query or fragment: " + shown(v), "write the scheme and host only, for example https://example.org");
+        }
+        return v;
+      });
+
+  static final SettingKind UNSUBSCRIBE_URL = new SettingKind(
+      "write https://example.org/unsubscribe/?token={{token}}", false, (k, v) -> {
+        String hint = "mail providers only accept https one-click unsubscribe links: write https://example.org/unsubscribe/?token={{token}}";
+        webAddress(k, v.replace("{{token}}", "TOKEN"), v, hint, "https");
+        if (!v.contains("{{token}}")) {
+          throw new Invalid(k + " has no {{token}}: " + shown(v),
+              "put {{token}} where each subscriber's token goes, for example https://example.org/unsubscribe/?token={{token}}");
+        }
+        return v;
+      });
+
+  static final SettingKind MAILTO = new SettingKind("write mailto:unsubscribe@example.org?subject=unsubscribe", false, (k, v) -> {
+    String hint = "write mailto:unsubscribe@example.org?subject=unsubscribe";
+    if (!v.startsWith("mailto:")) {
+      throw new Invalid(k + " is not a mailto: address: " + shown(v), hint);
+    }
+    String to = v.substring("mailto:".length()).replace("{{token}}", "token");
+    int query = to.indexOf('?');
+    try {
+      to = URLDecoder.decode(query < 0 ? to : to.substring(0, query), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(k + " is not a mailto: address: " + shown(v), hint);
+    }
+    if (!plainAddress(to)) {
+      throw new Invalid(k + " has no valid address after mailto: " + shown(v), hint);
+    }
+    try {
+      new URI(v.replace("{{token}}", "token"));
+    } catch (URISyntaxException e) {
+      throw new Invalid(k + " is not a mailto: address: " + shown(v) + " (" + e.getReason() + ")",
+          "encode spaces and other special characters (%20 for a space), as in mailto:unsubscribe@example.org?subject=please%20unsubscribe");
+    }
+    return v;
+  });
+
+  static final SettingKind ADDRESS = new SettingKind("write Name <address@example.org> or address@example.org", false,
+      (k, v) -> {
+        try {
+          InternetAddress a = new InternetAddress(v, true);
+          a.validate();
+          if (a.getAddress().indexOf('@') > 0) {
+            return v;
+          }
+        } catch (AddressException e) {
+          // reported below
+        }
+        throw new Invalid(k + " is not an email address: " + shown(v),
+            "write Name <address@example.org> or address@example.org; quote a name with a comma: \"Name, Inc.\" <…>");
+      });
+
+  static final SettingKind LIST_ID = new SettingKind("write a domain-like name such as weekly.example.org", false, (k, v) -> {
+    if (v.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+")) {
+      return v;
+    }
+    throw new Invalid(k + " is not a list id: " + shown(v),
+        "write a domain-like name such as weekly.example.org: letters, digits, '-' and '_' between dots");
+  });
+
+  static final SettingKind PROJECT_PATH = new SettingKind("write a path inside the project, such as assets/css/email.css", false,
+      (k, v) -> {
+        if (!insidePath(v)) {
+          throw new Invalid(k + " is not a path inside the project: " + shown(v), "write a path inside the project, such as assets/css/email.css");
+        }
+        return v;
+      });
+
+  static final SettingKind TEMPLATE = new SettingKind("name a template, such as page.ftl", false, (k, v) -> {
+    if (!insidePath(v)) {
+      throw new Invalid(k + ": '" + shown(v) + "' is not a template's name", "name a template in the template folder, such as page.ftl");
+    }
+    return v;
+  });
+
+  /** A whole number from {@code min} to {@code max}. */
+  static SettingKind integer(int min, int max) {
+    String hint = "write a whole number from " + min + " to " + max;
+    return new SettingKind(hint, false, (k, v) -> {
+      if (!v.matches("[+-]?[0-9]{1,10}")) {
+        throw new Invalid(k + " is not a whole number: " + shown(v), hint);
+      }
+      long n = Long.parseLong(v);
+      if (n < min || n > max) {
+        throw new Invalid(k + " is out of range: " + shown(v), hint);
+      }
+      return (int) n;
+    });
+  }
+
+  /**
+   * Whether {@code path} is relative and stays inside its folder: no {@code ..}, {@code .} or
+   * empty segment, no backslash, no drive.
+   */
+  static boolean insidePath(String path) {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
+      return false;
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code v} as an absolute address of one of the schemes, with a host; {@code shown} in messages. */
+  private static URI webAddress(String k, String v, String original, String hint, String... schemes) throws Invalid {
+    if (v.matches("(" + String.join("|", schemes) + ")://(/.*)?")) {
+      throw new Invalid(k + " has no host name: " + shown(original), hint);
+    }
+    URI uri;
+    try {
+      uri = new URI(v);
+    } catch (URISyntaxException e) {
+      throw new Invalid(k + " is not an " + String.join(" or ", schemes) + " address: " + shown(original), hint);
+    }
+    if (uri.getScheme() == null || !java.util.List.of(schemes).contains(uri.getScheme()) || uri.isOpaque()) {
+      boolean upper = uri.getScheme() != null && java.util.List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT));
+      throw new Invalid(k + " is not an " + String.join(" or ", schemes) + " address: " + shown(original),
+          upper ? "write the scheme in lower case: " + uri.getScheme().toLowerCase(Locale.ROOT) + "://…" : hint);
+    }
+    if (uri.getHost() == null) {
+      throw new Invalid(k + " has no host name: " + shown(original),
+          uri.getRawAuthority() == null ? hint
+              : "a host name has only ASCII letters, digits, '-' and '.' (punycode for other letters): " + hint);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new Invalid(k + " has a user name in it: " + shown(original), hint);
+    }
+    return uri;
+  }
+
+  private static boolean plainAddress(String address) {
+    try {
+      InternetAddress a = new InternetAddress(address, true);
+      a.validate();
+      return a.getAddress().equals(address) && address.indexOf('@') > 0;
+    } catch (AddressException e) {
+      return false;
+    }
+  }
+
+  private static boolean wellFormed(String tag) {
+    try {
+      new Locale.Builder().setLanguageTag(tag);
+      return true;
+    } catch (IllformedLocaleException e) {
+      return false;
+    }
+  }
+
+  /** The value as a message shows it: cut after 80 characters. */
+  static String shown(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+  }
+}
