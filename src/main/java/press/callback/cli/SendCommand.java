@@ -213,29 +213,39 @@ final class SendCommand implements Callable<Integer> {
     } catch (ContentException e) {
       return fail(e);
     }
-    try (Ledger ledger = Ledger.open(ledgerFile, main.clock())) {
-      Map<Ledger.State, Integer> before = tally(ledger);
-      main.out().printf("press: issue %s \"%s\" via %s%n", issue, message.subject(), destination.description());
-      main.out().printf("press: %d subscribed, %d not subscribed, %d rows skipped; ledger %s%n",
-          counts[0], counts[1], counts[2], ledgerFile);
-      if (dryRun) {
-        int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
-        main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
-            Math.max(0, counts[0] - done), done, before.get(Ledger.State.SENDING));
-        if (verbose) {
-          try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
-            for (Subscriber s : list) {
-              Ledger.Mark m = ledger.mark(s.key());
-              if (s.status() == Subscriber.Status.SUBSCRIBED && m == null) {
-                main.out().println("  " + s.email());
-              }
+    main.out().printf("press: issue %s \"%s\" via %s%n", issue, message.subject(), destination.description());
+    main.out().printf("press: %d subscribed, %d not subscribed, %d rows skipped; ledger %s%n",
+        counts[0], counts[1], counts[2], ledgerFile);
+    if (dryRun) { // reads the ledger without locking it: a dry run may look at a send under way
+      Map<String, Ledger.Mark> marks = Ledger.read(ledgerFile);
+      Map<Ledger.State, Integer> before = tally(marks);
+      int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
+      main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
+          Math.max(0, counts[0] - done), done, before.get(Ledger.State.SENDING));
+      Ledger.running(ledgerFile).ifPresent(who -> main.out().println("press: a send is running now: " + who));
+      if (verbose) {
+        try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
+          for (Subscriber s : list) {
+            if (s.status() == Subscriber.Status.SUBSCRIBED && marks.get(s.key()) == null) {
+              main.out().println("  " + s.email());
             }
-          } catch (ContentException e) {
-            return fail(e);
           }
+        } catch (ContentException e) {
+          return fail(e);
         }
-        return ExitCodes.OK;
       }
+      return ExitCodes.OK;
+    }
+    Ledger opened;
+    try {
+      opened = Ledger.open(ledgerFile, main.clock());
+    } catch (Ledger.Busy e) {
+      main.err().println("press: error: " + e.getMessage()
+          + "\n  hint: wait for it to end (press send --status shows its progress); a send that was killed"
+          + " leaves no lock, so run the same command again then");
+      return ExitCodes.CONTENT;
+    }
+    try (Ledger ledger = opened) {
       double perSecond = rate != null ? rate : destination.isReal() ? 20 : 0;
       Personalizer personalizer = new Personalizer(message, tokens, destination.id(), main.clock(), false);
       Progress progress = new Progress(main.out(), counts[0], main.interactive());
@@ -269,8 +279,9 @@ final class SendCommand implements Callable<Integer> {
     main.out().printf("press: sent %d, failed %d, deferred %d, already done %d, uncertain %d%n",
         r.sent(), r.failed(), r.deferred(), r.alreadyDone(), r.uncertain().size());
     if (!r.uncertain().isEmpty()) {
-      main.out().println("press: uncertain (a crash came between handing them over and the server's answer;"
-          + " not sent again — use --resend-uncertain to send them, knowing they may get it twice):");
+      main.out().println("press: uncertain (the connection was lost, or press stopped, between handing them over"
+          + " and the server's answer, so the server may have them; not sent again — use --resend-uncertain to"
+          + " send them, knowing they may get it twice):");
       r.uncertain().forEach(a -> main.out().println("  " + a));
     }
     if (r.deferred() > 0) {
@@ -288,8 +299,9 @@ final class SendCommand implements Callable<Integer> {
       main.out().printf("press: nothing sent yet for %s via %s%n", issue, destination.description());
       return ExitCodes.OK;
     }
-    try (Ledger ledger = Ledger.open(ledgerFile, main.clock())) {
-      Map<Ledger.State, Integer> t = tally(ledger);
+    {
+      Map<String, Ledger.Mark> marks = Ledger.read(ledgerFile);
+      Map<Ledger.State, Integer> t = tally(marks);
       String pending = "";
       if (subscribers != null) {
         int[] subscribed = new int[1];
@@ -302,7 +314,7 @@ final class SendCommand implements Callable<Integer> {
           for (Subscriber s : list) {
             if (s.status() == Subscriber.Status.SUBSCRIBED) {
               subscribed[0]++;
-              Ledger.Mark m = ledger.mark(s.key());
+              Ledger.Mark m = marks.get(s.key());
               if (m == null || m.state() == Ledger.State.DEFERRED) {
                 open[0]++;
               }
@@ -320,16 +332,18 @@ final class SendCommand implements Callable<Integer> {
       }
       main.out().printf("press: %s via %s: sent %d, failed %d%s, uncertain %d%n", issue, destination.description(),
           t.get(Ledger.State.SENT), t.get(Ledger.State.FAILED), pending, t.get(Ledger.State.SENDING));
+      Ledger.running(ledgerFile).ifPresent(who -> main.out().println(
+          "press: a send is running now (" + who + "): its messages in flight count as uncertain until it ends"));
       return ExitCodes.OK;
     }
   }
 
-  private static Map<Ledger.State, Integer> tally(Ledger ledger) {
+  private static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {
     Map<Ledger.State, Integer> t = new EnumMap<>(Ledger.State.class);
     for (Ledger.State s : Ledger.State.values()) {
       t.put(s, 0);
     }
-    ledger.marks().values().forEach(m -> t.merge(m.state(), 1, Integer::sum));
+    marks.values().forEach(m -> t.merge(m.state(), 1, Integer::sum));
     return t;
   }
 

@@ -10,8 +10,13 @@ public final class DeliveryException extends Exception {
     TEMPORARY,
     /** 5xx: do not try again. */
     PERMANENT,
-    /** The connection broke or could not be made: reconnect and try again. */
+    /** The connection broke or could not be made, before the message's end went out: reconnect and try again. */
     CONNECTION,
+    /**
+     * The connection broke after the message's end went out, before the server answered: it may
+     * have the message. Never sent again unless the author asks (a duplicate is worse than a gap).
+     */
+    UNCERTAIN,
     /** The destination itself is unusable (login refused, no TLS): stop the whole send. */
     SETUP
   }

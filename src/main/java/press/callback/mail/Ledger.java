@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The send ledger of one issue and one destination: an append-only file, one line per state
@@ -42,35 +43,70 @@ public final class Ledger implements AutoCloseable {
   public record Mark(State state, String detail) {}
 
   private final FileChannel channel;
+  private final SendLock lock;
   private final Clock clock;
   private final Map<String, Mark> marks;
 
-  private Ledger(FileChannel channel, Clock clock, Map<String, Mark> marks) {
+  private Ledger(FileChannel channel, SendLock lock, Clock clock, Map<String, Mark> marks) {
     this.channel = channel;
+    this.lock = lock;
     this.clock = clock;
     this.marks = marks;
   }
 
-  /** Opens (or creates) a ledger and reads what it holds. */
+  /**
+   * Opens (or creates) a ledger to send with, and reads what it holds. The ledger is locked for as
+   * long as it is open: one send per issue and destination at a time, however many processes try.
+   *
+   * @throws Busy if another send of this issue to this destination is running
+   */
   public static Ledger open(Path file, Clock clock) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Map<String, Mark> marks = new HashMap<>();
-    long complete = 0;
-    if (Files.exists(file)) {
-      byte[] bytes = Files.readAllBytes(file);
-      int lineStart = 0;
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          read(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8), marks);
-          lineStart = i + 1;
-        }
-      }
-      complete = lineStart; // a last line without '\n' was cut short by a crash
+    SendLock lock = SendLock.take(file, clock);
+    try {
+      Map<String, Mark> marks = new HashMap<>();
+      long complete = readInto(file, marks);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel.truncate(complete); // a last line without '\n' was cut short by a crash
+      channel.position(complete);
+      return new Ledger(channel, lock, clock, marks);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    channel.truncate(complete);
-    channel.position(complete);
-    return new Ledger(channel, clock, marks);
+  }
+
+  /**
+   * The last state of every address in a ledger, read without changing or locking it (for {@code
+   * --status} and {@code --dry-run}, which may run beside a send). Empty if there is no ledger.
+   */
+  public static Map<String, Mark> read(Path file) throws IOException {
+    Map<String, Mark> marks = new HashMap<>();
+    readInto(file, marks);
+    return Map.copyOf(marks);
+  }
+
+  /**
+   * The send running on a ledger, in words ("pid 1234, since 2026-11-30T08:00:01Z"), if one is.
+   */
+  public static Optional<String> running(Path file) {
+    return SendLock.holder(file);
+  }
+
+  /** Reads the complete lines of a ledger into {@code marks}; returns how many bytes they take. */
+  private static long readInto(Path file, Map<String, Mark> marks) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    int lineStart = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        read(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8), marks);
+        lineStart = i + 1;
+      }
+    }
+    return lineStart;
   }
 
   /** Reads one complete line; lines that do not parse are skipped. */
@@ -121,7 +157,20 @@ public final class Ledger implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    channel.force(false);
-    channel.close();
+    try {
+      channel.force(false);
+      channel.close();
+    } finally {
+      lock.close();
+    }
+  }
+
+  /** Another send of the same issue to the same destination is running. */
+  public static final class Busy extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Busy(String message) {
+      super(message);
+    }
   }
 }

@@ -22,7 +22,9 @@ import java.util.function.Function;
  *       and reported;
  *   <li>each message is recorded {@code sending} (on disk) before it is handed over and {@code
  *       sent} (on disk) after the server accepted it;
- *   <li>4xx replies and broken connections are retried with exponential backoff, then left
+ *   <li>a connection lost after the message's end went out, before the server's answer, leaves
+ *       the address uncertain at once (it stays {@code sending}): the server may have it;
+ *   <li>4xx replies and connections broken earlier are retried with exponential backoff, then left
  *       {@code deferred} for the next run; 5xx replies are {@code failed} for good;
  *   <li>a destination that cannot be used at all (login refused, no TLS, unreachable) stops the
  *       send; what was not sent stays pending.
@@ -186,6 +188,13 @@ public final class Sender {
             ledger.record(s.key(), Ledger.State.DEFERRED, e.reply(), true);
             deferred.incrementAndGet();
             aborted.compareAndSet(null, e.reply());
+            return;
+          }
+          case UNCERTAIN -> {
+            // the ledger keeps 'sending': a later run lists it and does not send it again
+            synchronized (uncertain) {
+              uncertain.add(s.key());
+            }
             return;
           }
           default -> {

@@ -172,7 +172,7 @@ public final class SmtpServer implements Destination {
   private final class Connection implements MailTransport {
     private final Session session;
     private final String protocol;
-    private SMTPTransport transport;
+    private EndAwareTransport transport;
 
     Connection(Session session, String protocol) {
       this.session = session;
@@ -186,7 +186,7 @@ public final class SmtpServer implements Destination {
       }
       close();
       try {
-        transport = (SMTPTransport) session.getTransport(protocol);
+        transport = new EndAwareTransport(session, protocol, ssl);
         transport.connect(host, port, user, password);
       } catch (AuthenticationFailedException e) {
         close();
@@ -212,7 +212,12 @@ public final class SmtpServer implements Destination {
         transport.sendMessage(message, new Address[] {new InternetAddress(recipient)});
       } catch (MessagingException e) {
         DeliveryException failure = classify(e);
-        if (failure.kind() == DeliveryException.Kind.CONNECTION) {
+        if (failure.kind() == DeliveryException.Kind.CONNECTION && transport.endSent()) {
+          // The message's end went out and no answer came back: the server may have queued it.
+          failure = new DeliveryException(DeliveryException.Kind.UNCERTAIN, 0,
+              "no answer after the end of the message (" + failure.reply() + ")", e);
+        }
+        if (failure.kind() == DeliveryException.Kind.CONNECTION || failure.kind() == DeliveryException.Kind.UNCERTAIN) {
           close();
         } else {
           reset();
@@ -242,6 +247,35 @@ public final class SmtpServer implements Destination {
         }
         transport = null;
       }
+    }
+  }
+
+  /**
+   * Angus Mail's SMTP transport, telling whether the end of the message (the {@code .} line after
+   * DATA) has started to go out: after that, a lost connection leaves the message's fate unknown.
+   */
+  static final class EndAwareTransport extends SMTPTransport {
+    private volatile boolean endSent;
+
+    EndAwareTransport(Session session, String protocol, boolean ssl) {
+      super(session, null, protocol, ssl);
+    }
+
+    @Override
+    public synchronized void sendMessage(jakarta.mail.Message message, Address[] addresses) throws MessagingException {
+      endSent = false;
+      super.sendMessage(message, addresses);
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+      endSent = true;
+      super.finishData();
+    }
+
+    /** Whether the last message's end was (perhaps) written to the server. */
+    boolean endSent() {
+      return endSent;
     }
   }
 

@@ -79,6 +79,46 @@ class SendCrashIT {
     }
   }
 
+  /**
+   * Issue 14, item 3: two processes sending one issue to one destination at once. The second
+   * is refused, naming the first, while the first waits on the server; the first then sends each
+   * message once and the ledger has one well-formed line per change.
+   */
+  @Test
+  void secondSendProcessOfSameIssueIsRefused() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    assertThat(TestSite.bake(project, project.resolve("target/site")).ok()).isTrue();
+    Lists.SubscriberCsv csv = Lists.mixed(30, 0, 0, 0, 0);
+    Path list = tmp.resolve("subscribers.csv");
+    Files.writeString(list, csv.csv());
+    java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+      server.onData(rcpts -> arrived.getCount() > 0 ? new ScriptedSmtpServer.Hold(arrived, release)
+          : new ScriptedSmtpServer.Reply("250 2.0.0 Ok: queued"));
+      List<String> args = List.of("send", "2026-11-02", "--source=" + project, "--subscribers=" + list,
+          "--smtp=smtp://127.0.0.1:" + server.port(), "--rate=0", "--concurrency=2");
+      Process first = start(args, tmp.resolve("first.out"));
+      assertThat(arrived.await(60, TimeUnit.SECONDS)).as("the first send reached the server").isTrue();
+
+      Process second = start(args, tmp.resolve("second.out"));
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String refused = Files.readString(tmp.resolve("second.out"), StandardCharsets.UTF_8);
+      assertThat(second.exitValue()).as(refused).isEqualTo(1);
+      assertThat(refused).contains("press: error: another send of this issue to this destination is running (pid "
+          + first.pid() + ", since ");
+
+      release.countDown();
+      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String out = Files.readString(tmp.resolve("first.out"), StandardCharsets.UTF_8);
+      assertThat(first.exitValue()).as(out).isZero();
+      assertThat(server.accepted()).hasSize(30).allSatisfy((a, n) -> assertThat(n).as(a).isEqualTo(1));
+      Path ledger = project.resolve(".press/ledger/2026-11-02.smtp-127.0.0.1-" + server.port() + ".log");
+      assertThat(Files.readAllLines(ledger)).hasSize(60)
+          .allMatch(line -> line.matches("[0-9T:.Z-]+\\t(sending|sent)\\ts[0-9]+@example\\.org\\t"));
+    }
+  }
+
   private static Process start(List<String> args, Path output) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

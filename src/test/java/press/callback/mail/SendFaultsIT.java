@@ -99,16 +99,78 @@ class SendFaultsIT {
   }
 
   @Test
-  void aConnectionDroppedMidDataIsRetriedOnANewConnection() throws Exception {
+  void aConnectionDroppedBeforeTheDataIsRetriedOnANewConnection() throws Exception {
     Set<String> dropped = ConcurrentHashMap.newKeySet();
-    server.onData(rcpts -> rcpts.contains("s11@example.org") && dropped.add("s11")
-        ? new ScriptedSmtpServer.Drop()
-        : new ScriptedSmtpServer.Reply("250 2.0.0 Ok: queued"));
+    server.onRcpt(a -> a.equals("s11@example.org") && dropped.add(a) ? "" : "250 OK");
     Press.Run run = send("--concurrency=1");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("press: sent 40, failed 0, deferred 0");
+    assertThat(run.out()).contains("press: sent 40, failed 0, deferred 0, already done 0, uncertain 0");
     assertThat(server.accepted()).hasSize(40).containsEntry("s11@example.org", 1);
     assertThat(server.connections()).isEqualTo(2);
+  }
+
+  /**
+   * Issue 14, item 2: the server queued the message, then the connection dropped before its
+   * answer. Sending again would be a duplicate: the address is uncertain, listed, not retried, not
+   * sent by a rerun, and sent again only with --resend-uncertain.
+   */
+  @Test
+  void dropAfterDotIsUncertain() throws Exception {
+    Set<String> dropped = ConcurrentHashMap.newKeySet();
+    server.onData(rcpts -> rcpts.contains("s11@example.org") && dropped.add("s11")
+        ? new ScriptedSmtpServer.QueueThenDrop(false)
+        : new ScriptedSmtpServer.Reply("250 2.0.0 Ok: queued"));
+
+    Press.Run run = send("--concurrency=1");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("press: sent 39, failed 0, deferred 0, already done 0, uncertain 1",
+        "\n  s11@example.org\n", "--resend-uncertain");
+    assertThat(server.accepted()).hasSize(40).allSatisfy((a, n) -> assertThat(n).as(a).isEqualTo(1));
+    assertThat(send("--status").out()).contains("sent 39, failed 0", "uncertain 1");
+
+    Press.Run rerun = send();
+    assertThat(rerun.out()).contains("press: sent 0, failed 0, deferred 0, already done 39, uncertain 1");
+    assertThat(server.accepted()).containsEntry("s11@example.org", 1);
+
+    Press.Run resend = send("--resend-uncertain");
+    assertThat(resend.out()).contains("press: sent 1, failed 0, deferred 0, already done 39, uncertain 0");
+    assertThat(server.accepted()).containsEntry("s11@example.org", 2); // the author asked for it
+    assertThat(send("--status").out()).contains("sent 40, failed 0", "uncertain 0");
+  }
+
+  /** Issue 14, item 2: every 50th message queued, then the connection reset (RST) before the answer. */
+  @Test
+  void resetAfterEvery50thMessageSendsEachOnce() throws Exception {
+    Files.writeString(list, Lists.mixed(200, 0, 0, 0, 0).csv());
+    java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+    server.onData(rcpts -> messages.incrementAndGet() % 50 == 0
+        ? new ScriptedSmtpServer.QueueThenDrop(true)
+        : new ScriptedSmtpServer.Reply("250 2.0.0 Ok: queued"));
+
+    Press.Run run = send("--concurrency=3");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("press: sent 196, failed 0, deferred 0, already done 0, uncertain 4");
+    assertThat(server.accepted()).hasSize(200).allSatisfy((a, n) -> assertThat(n).as(a).isEqualTo(1));
+    assertThat(send().out()).contains("press: sent 0, failed 0, deferred 0, already done 196, uncertain 4");
+    assertThat(server.totalAccepted()).isEqualTo(200);
+  }
+
+  /** Issue 14, item 3: a send of the same issue to the same destination while one runs is refused. */
+  @Test
+  void secondSendOfSameIssueIsRefused() throws Exception {
+    Path ledgerFile = project.resolve(".press/ledger/2026-11-02.smtp-127.0.0.1-" + server.port() + ".log");
+    try (Ledger running = Ledger.open(ledgerFile, java.time.Clock.systemUTC())) {
+      Press.Run second = send();
+      assertThat(second.exit()).isEqualTo(1);
+      assertThat(second.err()).contains("press: error: another send of this issue to this destination is running (pid "
+          + ProcessHandle.current().pid() + ", since ", "ledger " + ledgerFile.toAbsolutePath());
+      assertThat(server.connections()).isZero();
+      assertThat(send("--status").out()).contains("a send is running now (pid " + ProcessHandle.current().pid());
+      assertThat(send("--dry-run").exit()).isZero();
+    }
+    assertThat(send().out()).contains("press: sent 40");
   }
 
   @Test

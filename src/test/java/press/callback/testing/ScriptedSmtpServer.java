@@ -29,8 +29,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   /** Reply with this line, for example "250 OK" or "451 try later". */
   public record Reply(String line) implements DataReply {}
 
-  /** Close the connection without a reply, after reading the data. */
+  /** Close the connection without a reply, after reading the data, without queuing the message. */
   public record Drop() implements DataReply {}
+
+  /**
+   * Queue the message (it counts as accepted: its recipients will get it), then lose the
+   * connection before the reply: closed, or with {@code reset} aborted (TCP RST).
+   */
+  public record QueueThenDrop(boolean reset) implements DataReply {}
+
+  /** Hold the reply until {@code release} opens; {@code arrived} opens when a message waits here. */
+  public record Hold(java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch release)
+      implements DataReply {}
 
   private final ServerSocket socket;
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -53,7 +63,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     return socket.getLocalPort();
   }
 
-  /** The reply to {@code RCPT TO:<address>}, by address (lower case). */
+  /** The reply to {@code RCPT TO:<address>}, by address (lower case); an empty reply drops the connection. */
   public ScriptedSmtpServer onRcpt(Function<String, String> script) {
     this.rcptScript = script;
     return this;
@@ -135,6 +145,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
           case "RCPT" -> {
             String address = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase(Locale.ROOT);
             String reply = rcptScript.apply(address);
+            if (reply.isEmpty()) {
+              return; // an empty script reply: the connection ends here, before any data
+            }
             if (reply.startsWith("2")) {
               rcpts.add(address);
             }
@@ -156,6 +169,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             DataReply reply = dataScript.apply(List.copyOf(rcpts));
             if (reply instanceof Drop) {
               return; // the connection ends without an answer
+            }
+            if (reply instanceof QueueThenDrop q) {
+              rcpts.forEach(a -> accepted.computeIfAbsent(a, k -> new AtomicInteger()).incrementAndGet());
+              if (q.reset()) {
+                s.setSoLinger(true, 0); // the close sends RST
+              }
+              return;
+            }
+            if (reply instanceof Hold h) {
+              h.arrived().countDown();
+              h.release().await();
+              reply = new Reply("250 2.0.0 Ok: queued after a wait");
             }
             if (dataDelayMillis > 0) {
               Thread.sleep(dataDelayMillis);
