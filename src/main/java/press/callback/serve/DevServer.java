@@ -1,7 +1,5 @@
 package press.callback.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,8 +47,8 @@ public final class DevServer implements AutoCloseable {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final byte[] liveJs;
+  private final HttpServer.Limits limits;
   private HttpServer server;
-  private ExecutorService threads;
   private ScheduledExecutorService heartbeat;
   private long build = 1;
   private List<Diagnostic> errors = List.of();
@@ -62,6 +60,12 @@ public final class DevServer implements AutoCloseable {
    * @param console where each change's report goes
    */
   public DevServer(LiveSite site, LiveSite.Update first, Consumer<Report> console) {
+    this(site, first, console, HttpServer.Limits.DEFAULT);
+  }
+
+  /** A dev server with other limits on requests and connections (tests use short timeouts). */
+  DevServer(LiveSite site, LiveSite.Update first, Consumer<Report> console, HttpServer.Limits limits) {
+    this.limits = limits;
     this.site = site;
     this.console = console;
     this.errors = errorsOf(first);
@@ -79,15 +83,7 @@ public final class DevServer implements AutoCloseable {
    * @throws IOException if the address cannot be bound (port in use, say)
    */
   public void start(String host, int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "press-serve");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
+    server = HttpServer.start(host, port, limits, this::handle);
     heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "press-serve-heartbeat");
       t.setDaemon(true);
@@ -98,7 +94,7 @@ public final class DevServer implements AutoCloseable {
 
   /** The address served, e.g. {@code http://127.0.0.1:8820/}. */
   public URI address() {
-    InetSocketAddress a = server.getAddress();
+    InetSocketAddress a = server.address();
     String host = a.getAddress().getHostAddress();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
   }
@@ -113,13 +109,18 @@ public final class DevServer implements AutoCloseable {
     update(site::bakeAll);
   }
 
-  private void update(java.util.function.Supplier<LiveSite.Update> change) {
+  /** Applies a change under the write lock; whatever it throws is reported, never thrown on. */
+  void update(java.util.function.Supplier<LiveSite.Update> change) {
     long start = System.nanoTime();
     LiveSite.Update update;
     String state;
     lock.writeLock().lock();
     try {
-      update = change.get();
+      try {
+        update = change.get();
+      } catch (RuntimeException | Error e) { // a bug, or StackOverflowError, OutOfMemoryError on odd input
+        update = site.failed(e);
+      }
       errors = errorsOf(update);
       marks = site.marks();
       if (update.ok() && (update.files() > 0 || update.kind().equals("full"))) {
@@ -150,45 +151,29 @@ public final class DevServer implements AutoCloseable {
       heartbeat.shutdownNow();
     }
     if (server != null) {
-      server.stop(0);
-    }
-    if (threads != null) {
-      threads.shutdownNow();
+      server.close();
     }
   }
 
-  private void handle(HttpExchange exchange) {
-    try {
-      if (exchange.getRequestURI().getRawPath().equals(PRESS + "events")
-          && exchange.getRequestMethod().equals("GET")
-          && localHost(exchange.getRequestHeaders().getFirst("Host"))) {
-        events(exchange); // stays open: closed when the page goes away or the server stops
-        return;
-      }
-      try (exchange) {
-        respond(exchange);
-      }
-    } catch (IOException | RuntimeException e) {
-      // The browser went away mid-response, or the server is stopping: nobody to tell.
-      exchange.close();
-    }
-  }
-
-  private void respond(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
+  private void handle(HttpRequest request, HttpResponse exchange) throws IOException {
+    String method = request.method();
     boolean head = method.equals("HEAD");
     if (!method.equals("GET") && !head) {
-      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      exchange.header("Allow", "GET, HEAD");
       text(exchange, 405, "Only GET and HEAD are served.", head);
       return;
     }
-    if (!localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+    if (!localHost(request.header("host"))) {
       text(exchange, 403, "This preview answers only to localhost addresses.", head);
       return;
     }
-    String raw = exchange.getRequestURI().getRawPath();
+    String raw = request.rawPath();
+    if (raw.equals(PRESS + "events") && !head) {
+      events(exchange); // stays open: closed when the page goes away or the server stops
+      return;
+    }
     if (raw.equals(PRESS + "live.js")) {
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      exchange.header("Cache-Control", "no-store");
       bytes(exchange, 200, "text/javascript; charset=utf-8", liveJs, head);
       return;
     }
@@ -202,7 +187,7 @@ public final class DevServer implements AutoCloseable {
       if (raw.startsWith(PRESS + "newsletter/") || raw.equals(PRESS + "newsletter")) {
         new NewsletterPreview(site, this::page).serve(exchange, path, head);
       } else {
-        file(exchange, site.settings().site(), path, head);
+        file(request, exchange, site.settings().site(), path, head);
       }
     } finally {
       lock.readLock().unlock();
@@ -210,11 +195,9 @@ public final class DevServer implements AutoCloseable {
   }
 
   /** Keeps the exchange open as a Server-Sent Events stream; closed by the page or at exit. */
-  private void events(HttpExchange exchange) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(200, 0);
-    OutputStream out = exchange.getResponseBody();
+  private void events(HttpResponse exchange) throws IOException {
+    exchange.header("Cache-Control", "no-store");
+    OutputStream out = exchange.stream(200, "text/event-stream; charset=utf-8");
     String state;
     lock.readLock().lock();
     try {
@@ -264,7 +247,8 @@ public final class DevServer implements AutoCloseable {
   }
 
   /** Serves a file of {@code root}, an index.html for a folder, or the site's 404 page. */
-  private void file(HttpExchange exchange, Path root, SitePath path, boolean head) throws IOException {
+  private void file(HttpRequest request, HttpResponse exchange, Path root, SitePath path, boolean head)
+      throws IOException {
     Path file = root.resolve(path.relative()).normalize();
     if (!file.startsWith(root)) {
       text(exchange, 403, "Refused: the path leaves the site.", head);
@@ -272,9 +256,8 @@ public final class DevServer implements AutoCloseable {
     }
     if (Files.isDirectory(file)) {
       if (!path.folder() && !path.segments().isEmpty()) {
-        String query = exchange.getRequestURI().getRawQuery();
-        exchange.getResponseHeaders().set("Location",
-            exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
+        String query = request.rawQuery();
+        exchange.header("Location", request.rawPath() + "/" + (query == null ? "" : "?" + query));
         bytes(exchange, 301, "text/plain; charset=utf-8", new byte[0], true);
         return;
       }
@@ -302,7 +285,7 @@ public final class DevServer implements AutoCloseable {
     if (ContentTypes.isHtml(type)) {
       body = page(new String(body, StandardCharsets.UTF_8), markOf(path)).getBytes(StandardCharsets.UTF_8);
     }
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.header("Cache-Control", "no-store");
     bytes(exchange, 200, type, body, head);
   }
 
@@ -325,7 +308,7 @@ public final class DevServer implements AutoCloseable {
     return marks.get(url);
   }
 
-  private void notFound(HttpExchange exchange, Path root, boolean head) throws IOException {
+  private void notFound(HttpResponse exchange, Path root, boolean head) throws IOException {
     Path page = root.resolve("404.html");
     String html = Files.isRegularFile(page)
         ? Files.readString(page, StandardCharsets.UTF_8)
@@ -333,7 +316,7 @@ public final class DevServer implements AutoCloseable {
             + "<body><h1>Not found</h1><p>No page at this address"
             + (Files.isDirectory(root) ? "." : " yet: the site has not been baked (see the errors).")
             + "</p></body></html>";
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.header("Cache-Control", "no-store");
     bytes(exchange, 404, "text/html; charset=utf-8", page(html, null).getBytes(StandardCharsets.UTF_8), head);
   }
 
@@ -342,22 +325,13 @@ public final class DevServer implements AutoCloseable {
     return Injection.inject(html, mark);
   }
 
-  private static void text(HttpExchange exchange, int status, String text, boolean head) throws IOException {
+  private static void text(HttpResponse exchange, int status, String text, boolean head) {
     bytes(exchange, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), head);
   }
 
-  static void bytes(HttpExchange exchange, int status, String type, byte[] body, boolean head) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    if (head || body.length == 0) {
-      exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  /** The response, sent at once (for HEAD, its headers with the body's length). */
+  static void bytes(HttpResponse exchange, int status, String type, byte[] body, boolean head) {
+    exchange.send(status, type, body);
   }
 
   /**
@@ -371,8 +345,8 @@ public final class DevServer implements AutoCloseable {
     String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
         : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
     name = name.toLowerCase(Locale.ROOT);
-    String bound = server.getAddress().getAddress().getHostAddress();
+    String bound = server.address().getAddress().getHostAddress();
     return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
-        || name.equals(bound) || name.equals("[" + bound + "]") || !server.getAddress().getAddress().isLoopbackAddress();
+        || name.equals(bound) || name.equals("[" + bound + "]") || !server.address().getAddress().isLoopbackAddress();
   }
 }

@@ -1,6 +1,5 @@
 package press.callback.serve;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ final class NewsletterPreview {
     this.page = page;
   }
 
-  void serve(HttpExchange exchange, SitePath path, boolean head) throws IOException {
+  void serve(HttpResponse exchange, SitePath path, boolean head) throws IOException {
     List<String> s = path.segments(); // _press, newsletter, …
     if (s.size() == 2) {
       if (!path.folder()) {
@@ -57,7 +56,7 @@ final class NewsletterPreview {
       return;
     }
     String type = s.get(3).endsWith(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.header("Cache-Control", "no-store");
     DevServer.bytes(exchange, 200, type, Files.readAllBytes(file), head);
   }
 
@@ -112,13 +111,13 @@ final class NewsletterPreview {
         + "</style></head><body>" + body + "</body></html>", null);
   }
 
-  private static void html(HttpExchange exchange, int status, String html, boolean head) throws IOException {
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+  private static void html(HttpResponse exchange, int status, String html, boolean head) throws IOException {
+    exchange.header("Cache-Control", "no-store");
     DevServer.bytes(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), head);
   }
 
-  private static void redirect(HttpExchange exchange, String to) throws IOException {
-    exchange.getResponseHeaders().set("Location", to);
+  private static void redirect(HttpResponse exchange, String to) throws IOException {
+    exchange.header("Location", to);
     DevServer.bytes(exchange, 301, "text/plain; charset=utf-8", new byte[0], true);
   }
 }

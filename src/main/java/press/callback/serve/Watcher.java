@@ -97,10 +97,16 @@ public final class Watcher implements AutoCloseable {
         while ((next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
           lost |= collect(next, batch);
         }
-        if (lost) {
-          listener.lostTrack();
-        } else if (!batch.isEmpty()) {
-          listener.changed(batch);
+        try {
+          if (lost) {
+            listener.lostTrack();
+          } else if (!batch.isEmpty()) {
+            listener.changed(batch);
+          }
+        } catch (RuntimeException | Error e) { // LinkageError, StackOverflowError, OutOfMemoryError…
+          // Nothing a change does may stop the watching: the next save tries again.
+          warn.accept("unexpected failure while applying " + batch.size() + " change(s): " + e
+              + "; still watching, save again to retry");
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -124,6 +124,17 @@ public final class LiveSite {
     return settings.source().resolve("jbake.properties");
   }
 
+  /**
+   * What to report when applying a change failed unexpectedly: the pages may be half updated, so
+   * the next change bakes everything again.
+   */
+  public Update failed(Throwable e) {
+    needsFullBake = true;
+    String why = e instanceof StackOverflowError ? e + " (something is nested too deeply)" : e.toString();
+    return new Update("full", List.of(Diagnostic.error("press", 0, 0, "unexpected failure while rebuilding: " + why,
+        "save again to retry; if it happens again, run press serve --verbose and report it")), 0, List.of());
+  }
+
   /** Bakes the whole site (the first time, and when an edit cannot be applied alone). */
   public Update bakeAll() {
     return bakeAll(List.of());

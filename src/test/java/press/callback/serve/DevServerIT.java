@@ -145,6 +145,53 @@ class DevServerIT {
     assertThat(get(base, "/articles/2026/first/").body()).contains("Saved while serving.");
   }
 
+  /**
+   * Issue 14, item 5: a change whose rebuild throws (deeply nested input once overflowed the stack
+   * and killed the watcher for good) is shown over the page; the next save is picked up and served.
+   */
+  @Test
+  void watcherSurvivesAnyError() throws Exception {
+    URI base = start(false);
+    BlockingQueue<String> events = events(base);
+    assertThat(next(events)).isEqualTo("{\"build\":1,\"errors\":[]}");
+
+    server.update(() -> {
+      throw new StackOverflowError();
+    });
+    assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.StackOverflowError");
+
+    Path first = project.resolve("content/articles/2026/first.md");
+    Files.writeString(first, Files.readString(first) + "\nSaved after the failure.\n");
+    assertThat(next(events)).isEqualTo("{\"build\":2,\"errors\":[]}");
+    assertThat(get(base, "/articles/2026/first/").body()).contains("Saved after the failure.");
+
+    // the watcher itself: a listener that throws does not stop it
+    Path folder = Files.createDirectories(tmp.resolve("watched"));
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    BlockingQueue<String> warnings = new LinkedBlockingQueue<>();
+    try (Watcher w = new Watcher(List.of(folder), List.of(), Duration.ofMillis(30), new Watcher.Listener() {
+      private boolean thrown;
+
+      @Override
+      public void changed(Set<Path> files) {
+        if (!thrown) {
+          thrown = true;
+          throw new OutOfMemoryError("one edit too many");
+        }
+        files.forEach(f -> seen.add(f.getFileName().toString()));
+      }
+
+      @Override
+      public void lostTrack() {}
+    }, warnings::add)) {
+      w.start();
+      Files.writeString(folder.resolve("a.md"), "a");
+      assertThat(warnings.poll(20, TimeUnit.SECONDS)).contains("OutOfMemoryError: one edit too many", "still watching");
+      Files.writeString(folder.resolve("b.md"), "b");
+      assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("b.md");
+    }
+  }
+
   @Test
   void badEditShowsItsErrorWhileTheServerKeepsServing() throws Exception {
     URI base = start(false);

@@ -1,0 +1,102 @@
+package press.callback.serve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One request as the preview's {@link HttpServer} read it: method, target, version and headers
+ * (names in lower case), checked for what HTTP/1.1 requires of a request without a body.
+ */
+record HttpRequest(String method, String rawPath, String rawQuery, String version, Map<String, List<String>> headers) {
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern VERSION = Pattern.compile("HTTP/([0-9])\\.([0-9])");
+
+  /** The header's only value, or {@code null}. */
+  String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Whether the connection ends after this request's response. */
+  boolean closes() {
+    String connection = header("connection");
+    String c = connection == null ? "" : connection.toLowerCase(Locale.ROOT);
+    boolean hasBody = headers.containsKey("transfer-encoding")
+        || (headers.containsKey("content-length") && !"0".equals(header("content-length")));
+    return hasBody || c.contains("close") || (version.equals("HTTP/1.0") && !c.contains("keep-alive"));
+  }
+
+  static Builder parseRequestLine(String line) throws HttpServer.HeadReader.Refused {
+    String[] parts = line.split(" ", -1);
+    if (parts.length != 3 || !TOKEN.matcher(parts[0]).matches() || parts[1].isEmpty()) {
+      throw bad("The request line is not 'METHOD /path HTTP/1.1'.");
+    }
+    Matcher v = VERSION.matcher(parts[2]);
+    if (!v.matches()) {
+      throw bad("The request line has no HTTP version.");
+    }
+    if (!parts[2].equals("HTTP/1.1") && !parts[2].equals("HTTP/1.0")) {
+      throw new HttpServer.HeadReader.Refused(505, "Only HTTP/1.0 and HTTP/1.1 are served, not " + parts[2] + ".");
+    }
+    String target = parts[1];
+    if (!target.startsWith("/")) {
+      throw bad("The request target must be a path that starts with /.");
+    }
+    int q = target.indexOf('?');
+    return new Builder(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1), parts[2]);
+  }
+
+  private static HttpServer.HeadReader.Refused bad(String message) {
+    return new HttpServer.HeadReader.Refused(400, message);
+  }
+
+  /** Collects the headers of a request whose request line was read. */
+  static final class Builder {
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final String version;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    private Builder(String method, String rawPath, String rawQuery, String version) {
+      this.method = method;
+      this.rawPath = rawPath;
+      this.rawQuery = rawQuery;
+      this.version = version;
+    }
+
+    void header(String line) throws HttpServer.HeadReader.Refused {
+      int colon = line.indexOf(':');
+      if (line.startsWith(" ") || line.startsWith("\t")) {
+        throw bad("Folded header lines are not accepted.");
+      }
+      if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()) {
+        throw bad("A header line is not 'Name: value'.");
+      }
+      String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+    }
+
+    HttpRequest build() throws HttpServer.HeadReader.Refused {
+      List<String> hosts = headers.getOrDefault("host", List.of());
+      if (hosts.size() > 1) {
+        throw bad("A request may have one Host header, not " + hosts.size() + ".");
+      }
+      if (hosts.isEmpty() && version.equals("HTTP/1.1")) {
+        throw bad("An HTTP/1.1 request needs a Host header.");
+      }
+      List<String> lengths = headers.getOrDefault("content-length", List.of());
+      if (lengths.size() > 1 || (lengths.size() == 1 && !lengths.get(0).matches("[0-9]{1,18}"))) {
+        throw bad("The Content-Length header is not one number.");
+      }
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      return new HttpRequest(method, rawPath, rawQuery, version, Map.copyOf(copy));
+    }
+  }
+}

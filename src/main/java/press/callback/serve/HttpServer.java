@@ -1,0 +1,296 @@
+package press.callback.serve;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The preview's HTTP/1.1 server: a request head read within limits, one handler call, one write
+ * per response, keep-alive. It does less than a general server on purpose (GET and HEAD, no
+ * request bodies) and answers what it refuses with the status a browser or tool understands:
+ *
+ * <ul>
+ *   <li>a head not read within {@link Limits#headTimeout} (a client that sends a byte now and
+ *       then) gets 408 and the connection closes, so slow clients cannot hold the threads;
+ *   <li>a request line over {@link Limits#maxLine} bytes gets 414, a header line over it or more
+ *       than {@link Limits#maxHeaders} headers 431, a version other than HTTP/1.0 and 1.1 505,
+ *       anything else malformed (no or two {@code Host} headers in 1.1, folded headers) 400;
+ *   <li>at most {@link Limits#maxConnections} connections at once; the next gets 503.
+ * </ul>
+ *
+ * <p>Replies go out with TCP_NODELAY and in one write: on a kept-alive connection Nagle's
+ * algorithm otherwise holds a reply's last segment for the client's delayed ACK (~40 ms a
+ * request).
+ */
+final class HttpServer implements AutoCloseable {
+  /**
+   * The server's limits.
+   *
+   * @param headTimeout the most a request's head may take to arrive, from its first byte
+   * @param idleTimeout how long a kept-alive connection may wait for its next request
+   */
+  record Limits(Duration headTimeout, Duration idleTimeout, int maxLine, int maxHeaders, int maxConnections) {
+    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), 8192, 100, 64);
+  }
+
+  /** Answers one request. */
+  interface Handler {
+    void handle(HttpRequest request, HttpResponse response) throws IOException;
+  }
+
+  private final ServerSocket socket;
+  private final Handler handler;
+  private final Limits limits;
+  private final ExecutorService threads;
+  private final Semaphore slots;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+  private HttpServer(ServerSocket socket, Handler handler, Limits limits) {
+    this.socket = socket;
+    this.handler = handler;
+    this.limits = limits;
+    this.slots = new Semaphore(limits.maxConnections());
+    this.threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "press-serve");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Binds {@code host}:{@code port} (0: any free port) and starts accepting connections. */
+  static HttpServer start(String host, int port, Limits limits, Handler handler) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 64);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+    HttpServer server = new HttpServer(socket, handler, limits);
+    Thread acceptor = new Thread(server::accept, "press-serve-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return server;
+  }
+
+  InetSocketAddress address() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      Socket client;
+      try {
+        client = socket.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      if (!slots.tryAcquire()) {
+        threads.execute(() -> refuseBusy(client));
+        continue;
+      }
+      open.add(client);
+      threads.execute(() -> {
+        try {
+          serve(client);
+        } finally {
+          slots.release();
+        }
+      });
+    }
+  }
+
+  private void refuseBusy(Socket client) {
+    try (client) {
+      client.setSoTimeout(1000);
+      write(client.getOutputStream(), HttpResponse.plain(503, "Too many connections to the preview; try again.", true));
+    } catch (IOException e) {
+      // gone already
+    }
+  }
+
+  /** Requests on one connection, until it closes, times out, or is handed to a stream. */
+  private void serve(Socket client) {
+    boolean keep = false;
+    try {
+      client.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      OutputStream out = client.getOutputStream();
+      boolean first = true;
+      while (true) {
+        client.setSoTimeout((int) (first ? limits.headTimeout() : limits.idleTimeout()).toMillis());
+        first = false;
+        int b;
+        try {
+          b = in.read(); // waiting for a request: the idle time
+        } catch (SocketTimeoutException e) {
+          return;
+        }
+        if (b < 0) {
+          return;
+        }
+        HttpRequest request;
+        try {
+          request = HeadReader.read(b, in, client, limits);
+        } catch (HeadReader.Refused r) {
+          write(out, HttpResponse.plain(r.status(), r.getMessage(), true));
+          drain(client, in);
+          return;
+        }
+        HttpResponse response = new HttpResponse(request.method().equals("HEAD"), out);
+        handler.handle(request, response);
+        if (response.streaming()) {
+          keep = true; // the handler keeps the connection (server-sent events) and closes it
+          return;
+        }
+        boolean close = request.closes() || response.closes();
+        write(out, response.bytes(close));
+        if (close) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or the server is stopping
+    } finally {
+      if (!keep) {
+        open.remove(client);
+        try {
+          client.close();
+        } catch (IOException e) {
+          // closed already
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends a refused connection gently: closing a socket with unread input sends a reset, which can
+   * make the client lose the refusal it has not read yet. So the output is shut, and what the client
+   * still sends (the rest of its 1,000 headers) is read and dropped, for a second at most.
+   */
+  private static void drain(Socket client, InputStream in) {
+    try {
+      client.shutdownOutput();
+      client.setSoTimeout(1000);
+      long deadline = System.nanoTime() + 1_000_000_000L;
+      byte[] buf = new byte[8192];
+      long total = 0;
+      while (System.nanoTime() < deadline && total < (1 << 20)) {
+        int n = in.read(buf);
+        if (n < 0) {
+          return;
+        }
+        total += n;
+      }
+    } catch (IOException e) {
+      // closed or timed out: close it anyway
+    }
+  }
+
+  private static void write(OutputStream out, byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket s : open) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    threads.shutdownNow();
+  }
+
+  /** Reads a request's head within the limits. */
+  static final class HeadReader {
+    /** A request refused before it reached the handler, with its status. */
+    static final class Refused extends IOException {
+      private static final long serialVersionUID = 1L;
+      private final int status;
+
+      Refused(int status, String message) {
+        super(message);
+        this.status = status;
+      }
+
+      int status() {
+        return status;
+      }
+    }
+
+    private HeadReader() {}
+
+    static HttpRequest read(int firstByte, InputStream in, Socket client, Limits limits) throws IOException {
+      long deadline = System.nanoTime() + limits.headTimeout().toNanos();
+      String requestLine = line(firstByte, in, client, deadline, limits.maxLine(), 414, "The request line is too long.");
+      HttpRequest.Builder request = HttpRequest.parseRequestLine(requestLine);
+      int headers = 0;
+      while (true) {
+        String line = line(-1, in, client, deadline, limits.maxLine(), 431, "A header line is too long.");
+        if (line.isEmpty()) {
+          return request.build();
+        }
+        if (++headers > limits.maxHeaders()) {
+          throw new Refused(431, "Too many header lines (at most " + limits.maxHeaders() + ").");
+        }
+        request.header(line);
+      }
+    }
+
+    /** One line without its CRLF (a bare LF is taken too), read before the deadline. */
+    private static String line(int first, InputStream in, Socket client, long deadline, int max, int status,
+        String tooLong) throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+      int b = first;
+      while (true) {
+        if (b < 0) {
+          long left = (deadline - System.nanoTime()) / 1_000_000;
+          if (left <= 0) {
+            throw new Refused(408, "The request took too long to arrive.");
+          }
+          client.setSoTimeout((int) Math.max(1, left));
+          try {
+            b = in.read();
+          } catch (SocketTimeoutException e) {
+            throw new Refused(408, "The request took too long to arrive.");
+          }
+          if (b < 0) {
+            throw new IOException("the client closed the connection mid-request");
+          }
+        }
+        if (b == '\n') {
+          byte[] bytes = line.toByteArray();
+          int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        if (line.size() >= max) {
+          throw new Refused(status, tooLong);
+        }
+        line.write(b);
+        b = -1;
+      }
+    }
+  }
+}
