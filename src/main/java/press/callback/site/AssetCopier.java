@@ -4,7 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +26,7 @@ import press.callback.diag.Diagnostic;
 final class AssetCopier {
   /** Suffixes of editors' backup, swap and temporary files. */
   private static final List<String> LEFTOVER_SUFFIXES = List.of(
-      "~", ".swp", ".swo", ".swx", ".swn", ".bak", ".orig", ".rej", ".tmp", "___jb_tmp___", "___jb_old___");
+      "~", ".swp", ".swo", ".swx", ".swn", ".bak", ".orig", ".rej", ".tmp", ".save", "___jb_tmp___", "___jb_old___");
   /** Names that file managers and editors leave in folders. */
   private static final Set<String> LEFTOVER_NAMES = Set.of(".DS_Store", "Thumbs.db", "desktop.ini", "4913");
 
@@ -39,12 +39,13 @@ final class AssetCopier {
 
   /**
    * Whether a file is an editor's leftover, never published: a backup ({@code post.md~}), an
-   * autosave ({@code #post.md#}), a swap or lock file ({@code .post.md.swp}, {@code .#post.md}),
-   * or a file manager's note ({@code .DS_Store}).
+   * autosave ({@code #post.md#}, nano's {@code post.md.save}), a swap or lock file ({@code
+   * .post.md.swp}, {@code .#post.md}, Office's {@code ~$report.docx}), or a file manager's note
+   * ({@code .DS_Store}).
    */
   static boolean isLeftover(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return LEFTOVER_NAMES.contains(name) || lower.startsWith(".#")
+    return LEFTOVER_NAMES.contains(name) || lower.startsWith(".#") || name.startsWith("~$")
         || (name.length() > 1 && name.startsWith("#") && name.endsWith("#"))
         || LEFTOVER_SUFFIXES.stream().anyMatch(lower::endsWith);
   }
@@ -59,6 +60,10 @@ final class AssetCopier {
   private void copy(File from, File to, boolean content) {
     File[] children = from.listFiles();
     if (children == null) {
+      if (from.exists()) {
+        problems.add(Diagnostic.error(relative(from.toPath()) + "/", 0, 0, "cannot read the folder",
+            "check its permissions"));
+      }
       return;
     }
     Arrays.sort(children);
@@ -67,11 +72,11 @@ final class AssetCopier {
       boolean hidden = name.startsWith(".");
       if (child.isFile()) {
         if (isLeftover(name) || (hidden && (content || config.getAssetIgnoreHidden()))
-            || (content && Engines.getRecognizedExtensions().contains(FileUtil.fileExt(child)))) {
+            || (content && Engines.getRecognizedExtensions().contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT)))) {
           continue;
         }
         copyFile(child.toPath(), to.toPath().resolve(name));
-      } else if (FileUtil.directoryOnlyIfNotIgnored(child, config)) { // hidden ones too: .well-known/
+      } else if (child.isDirectory() && !new File(child, config.getIgnoreFileName()).exists()) { // hidden ones too: .well-known/
         copy(child, new File(to, name), content);
       }
     }
@@ -80,13 +85,29 @@ final class AssetCopier {
   private void copyFile(Path from, Path to) {
     try {
       Files.createDirectories(to.getParent());
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-      Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
+      copy(from, to);
     } catch (IOException e) {
-      String root = config.getSourceFolder().toPath().toAbsolutePath().normalize().toString();
-      String path = from.toAbsolutePath().normalize().toString();
-      problems.add(Diagnostic.error(path.startsWith(root + File.separator) ? path.substring(root.length() + 1) : path,
-          0, 0, "cannot copy: " + e.getMessage(), "check the file's permissions"));
+      problems.add(Diagnostic.error(relative(from), 0, 0, "cannot copy: " + e.getMessage(), "check the file's permissions"));
     }
+  }
+
+  /**
+   * Copies a file's bytes and modification time, not its permissions: {@link Files#copy} creates
+   * the copy with the source's mode, so a 0600 asset would be unreadable to the web server. A new
+   * file gets the umask's permissions, like any file the user makes.
+   */
+  static void copy(Path from, Path to) throws IOException {
+    try (var in = Files.newInputStream(from);
+        var out = Files.newOutputStream(to, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      in.transferTo(out);
+    }
+    Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
+  }
+
+  private String relative(Path file) {
+    String root = config.getSourceFolder().toPath().toAbsolutePath().normalize().toString();
+    String path = file.toAbsolutePath().normalize().toString();
+    return path.startsWith(root + File.separator) ? path.substring(root.length() + 1) : path;
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jbake.app.FileUtil;
+import org.jbake.parser.Engines;
 import press.callback.content.Document;
 import press.callback.content.DocumentReader;
 import press.callback.content.FrontMatterParser;
@@ -45,15 +46,9 @@ final class ContentLoader {
   List<Document> load(Diagnostics diagnostics) {
     Path content = project.contentFolder();
     record Loaded(Document doc, List<Diagnostic> problems) {}
-    List<Path> unsupported = new ArrayList<>();
-    List<Path> files = files(content.toFile(), unsupported);
-    for (Path file : unsupported) {
-      diagnostics.add(Diagnostic.error(slashes(project.source().relativize(file)), 0, 0,
-          "press reads documents written in Markdown (.md, .markdown) or HTML (.html, .htm), not ."
-              + FileUtil.fileExt(file.toFile()) + ": JBake would render this file past press's checks"
-              + " (drafts and dates included)",
-          "write it in Markdown, or move it to assets/ to publish it as a plain file"));
-    }
+    List<Diagnostic> listing = new ArrayList<>();
+    List<Path> files = files(content.toFile(), listing);
+    diagnostics.addAll(listing);
     // Files are independent: read and checked in parallel, results kept in crawl order.
     List<Loaded> loaded = files.parallelStream()
         .map(file -> {
@@ -79,7 +74,7 @@ final class ContentLoader {
   /** Reads and validates one content file (the dev server's edit). */
   Document load(Path file) throws ContentException {
     Path content = project.contentFolder();
-    var outside = SourceLinks.check(project.source(), file);
+    var outside = SourceLinks.check(project.source(), project.sourceFolders(), file);
     if (outside.isPresent()) {
       throw new ContentException(outside.get());
     }
@@ -103,23 +98,46 @@ final class ContentLoader {
     }
   }
 
-  /** The files to parse, depth first in name order, as JBake's crawler visits them. */
-  private List<Path> files(File folder, List<Path> unsupported) {
+  /**
+   * The files to parse, depth first in name order, as JBake's crawler visits them (hidden files
+   * and folders with an ignore file left out). A document in another markup (AsciiDoc, YAML) or
+   * with an extension in capitals is an error: JBake would render the one past these checks and
+   * copy the other as a plain file, front matter, drafts and all.
+   */
+  private List<Path> files(File folder, List<Diagnostic> problems) {
     List<Path> out = new ArrayList<>();
-    File[] children = folder.listFiles(FileUtil.getFileFilter(project.config()));
+    File[] children = folder.listFiles();
     if (children == null) {
+      problems.add(Diagnostic.error(slashes(project.source().relativize(folder.toPath())) + "/", 0, 0,
+          "cannot read the folder", "check its permissions"));
       return out;
     }
     Arrays.sort(children);
     for (File child : children) {
-      if (child.isFile()) {
-        if (EXTENSIONS.contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT))) {
+      if (child.isFile() && !child.getName().startsWith(".")) {
+        String ext = FileUtil.fileExt(child);
+        String lower = ext.toLowerCase(Locale.ROOT);
+        boolean ours = EXTENSIONS.contains(lower);
+        if (!ours && !Engines.getRecognizedExtensions().contains(lower)) {
+          continue; // a plain file (an image beside an article): copied as it is
+        }
+        String path = slashes(project.source().relativize(child.toPath()));
+        if (!ext.equals(lower)) {
+          String name = child.getName();
+          problems.add(Diagnostic.error(path, 0, 0,
+              "the extension ." + ext + " is not in lower case: JBake would publish the file as it is,"
+                  + " front matter and all, drafts too",
+              "rename it to " + name.substring(0, name.length() - ext.length()) + lower));
+        } else if (ours) {
           out.add(child.toPath());
         } else {
-          unsupported.add(child.toPath()); // the filter let it through: another JBake engine reads it
+          problems.add(Diagnostic.error(path, 0, 0,
+              "press reads documents written in Markdown (.md, .markdown) or HTML (.html, .htm), not ." + ext
+                  + ": JBake would render this file past press's checks (drafts and dates included)",
+              "write it in Markdown, or move it to assets/ to publish it as a plain file"));
         }
-      } else if (child.isDirectory()) {
-        out.addAll(files(child, unsupported));
+      } else if (child.isDirectory() && !new File(child, project.config().getIgnoreFileName()).exists()) {
+        out.addAll(files(child, problems));
       }
     }
     return out;

@@ -3,7 +3,6 @@ package press.callback.site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -194,7 +193,8 @@ public final class LiveSite {
       }
     }
     Diagnostics diagnostics = new Diagnostics();
-    int files = 0;
+    // files copied first: a document's error must not hold back the assets saved beside it
+    int files = copy(copies, project, diagnostics);
     if (!edited.isEmpty()) {
       Integer written = edit(edited, diagnostics);
       if (written == null) {
@@ -205,11 +205,10 @@ public final class LiveSite {
         failing.addAll(edited);
         SiteBaker.Result r = SiteBaker.withSourceLines(
             new SiteBaker.Result(diagnostics.sorted(), diagnostics.errorCount(), 0, 0, 0, 0, null), source);
-        return new Update("edit", r.diagnostics(), 0, names(edited));
+        return new Update("edit", r.diagnostics(), files, names(edited));
       }
       failing.clear();
     }
-    files += copy(copies, project, diagnostics);
     List<String> names = names(edited);
     names.addAll(names(copies.keySet()));
     String kind = !edited.isEmpty() ? "edit" : copies.isEmpty() ? "none" : "assets";
@@ -335,7 +334,7 @@ public final class LiveSite {
     boolean emailCss = false;
     for (Map.Entry<Path, Path> c : copies.entrySet()) {
       emailCss |= c.getKey().equals(project.emailCss().toAbsolutePath().normalize());
-      var outside = SourceLinks.check(project.source(), c.getKey());
+      var outside = SourceLinks.check(project.source(), project.sourceFolders(), c.getKey());
       if (outside.isPresent()) {
         diagnostics.add(outside.get());
         continue;
@@ -343,7 +342,7 @@ public final class LiveSite {
       try {
         if (Files.isRegularFile(c.getKey())) {
           Files.createDirectories(c.getValue().getParent());
-          Files.copy(c.getKey(), c.getValue(), StandardCopyOption.REPLACE_EXISTING);
+          AssetCopier.copy(c.getKey(), c.getValue());
           files++;
         } else if (!Files.exists(c.getKey())) {
           Files.deleteIfExists(c.getValue());

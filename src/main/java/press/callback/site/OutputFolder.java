@@ -2,6 +2,8 @@ package press.callback.site;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Bakes into temporary folders beside the outputs and swaps them all in only when the bake
@@ -39,12 +42,19 @@ final class OutputFolder {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final String BAKING = ".press-baking-";
+  private static final String OLD = ".press-old-";
+  /** Leftovers of this version and of the one before, which named them after the output. */
+  private static final Pattern LEFTOVER = Pattern.compile("\\.(press-|.+\\.)(baking|old)-[0-9a-f]+");
+
   private final Path output;
   private final Path staging;
+  private final FileChannel inUse;
 
-  private OutputFolder(Path output, Path staging) {
+  private OutputFolder(Path output, Path staging, FileChannel inUse) {
     this.output = output;
     this.staging = staging;
+    this.inUse = inUse;
   }
 
   /** Creates an empty staging folder next to {@code output} (same file system, so moves are cheap). */
@@ -55,10 +65,19 @@ final class OutputFolder {
       throw new IOException("the root folder cannot be an output folder");
     }
     Files.createDirectories(parent);
-    Path staging = create(parent, "." + absolute.getFileName() + ".baking-");
-    Files.writeString(staging.resolve(MARK),
-        "Made by press bake. Every bake replaces this folder whole: keep nothing else here.\n");
-    return new OutputFolder(absolute, staging);
+    Path staging = create(parent, BAKING); // a short name: the output's own may be near the limit
+    Path mark = staging.resolve(MARK);
+    Files.writeString(mark, "Made by press bake. Every bake replaces this folder whole: keep nothing else here.\n");
+    // Held while the bake runs: a later bake deletes a staging folder only if nobody holds its mark
+    // (a bake killed, or stopped with Ctrl+C, leaves one behind).
+    FileChannel inUse = FileChannel.open(mark, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      inUse.lock();
+    } catch (IOException | RuntimeException e) {
+      inUse.close();
+      throw e;
+    }
+    return new OutputFolder(absolute, staging, inUse);
   }
 
   /** A new folder {@code prefix<random>} in {@code parent}, with the umask's permissions. */
@@ -112,11 +131,58 @@ final class OutputFolder {
         channels.add(channel);
         channel.lock();
       }
+      for (Path parent : new TreeSet<>(folders.stream().map(f -> f.output.getParent()).toList())) {
+        deleteLeftovers(parent, folders);
+      }
       return swap(folders);
     } finally {
       for (FileChannel channel : channels) {
         channel.close(); // releases the lock
       }
+    }
+  }
+
+  /**
+   * Deletes what earlier bakes left in {@code parent} when they were killed or stopped: previous
+   * outputs moved aside (only a swap makes those, and this one holds the lock) and staging folders
+   * whose bake no longer holds their mark. Best effort: what cannot be deleted stays.
+   */
+  private static void deleteLeftovers(Path parent, List<OutputFolder> ours) {
+    List<Path> leftovers;
+    try (var children = Files.list(parent)) {
+      leftovers = children.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches())
+          .filter(p -> ours.stream().noneMatch(f -> f.staging.equals(p))).toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path p : leftovers) {
+      try {
+        if (p.getFileName().toString().contains("baking-") && inUse(p)) {
+          continue;
+        }
+        delete(p);
+      } catch (IOException e) {
+        // left for the next bake
+      }
+    }
+  }
+
+  /** Whether a bake still works in this staging folder (it holds the lock of its mark). */
+  private static boolean inUse(Path staging) throws IOException {
+    Path mark = staging.resolve(MARK);
+    if (!Files.isRegularFile(mark, LinkOption.NOFOLLOW_LINKS)) {
+      // made by the version before, or killed before its mark: in use only if it is recent
+      return Files.getLastModifiedTime(staging).toMillis() > System.currentTimeMillis() - 600_000;
+    }
+    try (FileChannel channel = FileChannel.open(mark, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // held in this process
     }
   }
 
@@ -128,8 +194,7 @@ final class OutputFolder {
         Path old = null;
         if (Files.exists(f.output, LinkOption.NOFOLLOW_LINKS)) {
           String staged = f.staging.getFileName().toString();
-          old = f.output.resolveSibling(
-              "." + f.output.getFileName() + ".old-" + staged.substring(staged.lastIndexOf('-') + 1));
+          old = f.output.resolveSibling(OLD + staged.substring(BAKING.length()));
           move(f.output, old);
         }
         aside.add(old);
@@ -175,8 +240,13 @@ final class OutputFolder {
     return leftovers;
   }
 
-  /** Deletes the staging folder if it was not committed; the output is untouched. */
+  /** Deletes the staging folder if it was not committed; the output is untouched. Ends the bake's hold. */
   void discard() {
+    try {
+      inUse.close();
+    } catch (IOException e) {
+      // released anyway when the process ends
+    }
     if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

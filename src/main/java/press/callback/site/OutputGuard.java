@@ -14,8 +14,9 @@ import press.callback.diag.Diagnostic;
 /**
  * Refuses output folders that a bake would destroy something with. A bake replaces each output
  * folder whole, so an output must not be, hold or lie inside the project's sources (content,
- * templates, assets, data), must not be or hold the project folder, must not overlap another
- * output, and must not be a file or a folder of someone else's: an existing folder that is not
+ * templates, assets, data) or its state ({@code .press/}: ledgers, the list), must not be or hold
+ * the project folder, must not overlap another output or lie inside one, and must not be a file or
+ * a folder of someone else's: an existing folder that is not
  * empty is replaced only if an earlier bake made it (it holds {@value OutputFolder#MARK}) or it
  * lies in the project's {@code target/}, which holds only what a build makes.
  *
@@ -32,14 +33,14 @@ public final class OutputGuard {
    * @param sources the project's source folders by name ({@code content}, {@code templates}, …)
    * @param outputs the output folders by the option that names them ({@code --output}, …)
    */
-  public static List<Diagnostic> check(Path source, Map<String, Path> sources, Map<String, Path> outputs) {
+  public static List<Diagnostic> check(Path source, Map<String, Path> sources, List<Map.Entry<String, Path>> outputs) {
     Path root = real(source);
     Path target = real(source.resolve("target"));
     Map<String, Path> folders = new LinkedHashMap<>();
     sources.forEach((name, folder) -> folders.put(name, real(folder)));
     List<Diagnostic> problems = new ArrayList<>();
     List<Map.Entry<String, Path>> seen = new ArrayList<>();
-    for (Map.Entry<String, Path> o : outputs.entrySet()) {
+    for (Map.Entry<String, Path> o : outputs) {
       String option = o.getKey();
       Path out = real(o.getValue());
       String shown = o.getValue().toString();
@@ -54,6 +55,9 @@ public final class OutputGuard {
           hint = "give " + other.getKey() + " and " + option + " two folders apart, neither inside the other"
               + " (by default target/site and target/newsletter)";
         }
+      }
+      if (problem == null) {
+        problem = insideAnOutput(out);
       }
       if (problem == null) {
         problem = foreignProblem(out, target);
@@ -110,6 +114,19 @@ public final class OutputGuard {
       return "cannot be read (" + e.getMessage() + ")";
     }
     return "holds files that no bake made (it has no " + OutputFolder.MARK + ")";
+  }
+
+  /**
+   * A folder inside another bake's output (one that holds the mark) is replaced with it, and
+   * published with it: the dev server's drafts must not end up in the site to publish.
+   */
+  private static String insideAnOutput(Path out) {
+    for (Path p = out.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(OutputFolder.MARK), LinkOption.NOFOLLOW_LINKS)) {
+        return "lies inside " + p + ", the output folder of another bake (it holds " + OutputFolder.MARK + ")";
+      }
+    }
+    return null;
   }
 
   private static boolean overlaps(Path a, Path b) {

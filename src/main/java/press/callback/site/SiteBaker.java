@@ -157,10 +157,9 @@ public final class SiteBaker {
         sources.put(name, source.resolve(name));
       }
     }
-    Map<String, Path> outputs = new LinkedHashMap<>();
-    outputs.put(siteOption, request.output());
-    outputs.put(newsletterOption, request.newsletterOutput());
-    return OutputGuard.check(source, sources, outputs);
+    sources.put(".press", source.resolve(".press")); // the send ledgers and the list: never replaced
+    return OutputGuard.check(source, sources,
+        List.of(Map.entry(siteOption, request.output()), Map.entry(newsletterOption, request.newsletterOutput())));
   }
 
   /** Bakes; after a successful bake, hands what it made to {@code keep}. */
@@ -212,7 +211,11 @@ public final class SiteBaker {
       Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
-    diagnostics.addAll(SourceLinks.outside(project.source(), project.sourceFolders()));
+    List<Diagnostic> links = SourceLinks.check(project.source(), project.sourceFolders());
+    if (!links.isEmpty()) {
+      diagnostics.addAll(links); // nothing is read through a link that leads out or loops
+      return result(diagnostics, null, 0, 0);
+    }
     List<Document> docs = new ContentLoader(project).load(diagnostics);
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
     List<CatalogBuilder.Planned> plan;
@@ -255,10 +258,10 @@ public final class SiteBaker {
             + took(start));
     NewsletterWriter emails = newsletter.issues().isEmpty() ? null : NewsletterWriter.prepare(project, newsletter);
 
-    OutputFolder site = stage(request.output());
+    OutputFolder site = stage(OutputGuard.real(request.output())); // through a link: replace what it leads to
     OutputFolder mail = null;
     try {
-      mail = stage(request.newsletterOutput());
+      mail = stage(OutputGuard.real(request.newsletterOutput()));
       project.config().setDestinationFolder(site.staging().toFile());
       JbakeRenderer jbake = jbake(store, crawl);
       JbakeRenderer.Rendered rendered =

@@ -60,6 +60,25 @@ class LiveSiteTest {
     assertThat(after).containsEntry("articles/2026/second/index.html", before.get("articles/2026/second/index.html"));
   }
 
+  /** An asset saved while a document's error shows is copied at once, not lost (found under attack, issue 14). */
+  @Test
+  void assetsSavedWhileADocumentHasAnErrorAreCopied() throws IOException {
+    Path about = project.resolve("content/about.md");
+    String good = Files.readString(about);
+    Files.writeString(about, "---\ntitle: [unclosed\n---\nBroken.\n");
+    assertThat(live.apply(List.of(about)).ok()).isFalse();
+
+    Path css = project.resolve("assets/css/during.css");
+    Files.writeString(css, "p { color: red }\n");
+    LiveSite.Update update = live.apply(List.of(css));
+
+    assertThat(update.ok()).isFalse(); // about.md still has its error
+    assertThat(site().resolve("css/during.css")).hasContent("p { color: red }");
+    Files.writeString(about, good);
+    assertThat(live.apply(List.of(about)).ok()).isTrue();
+    assertSameAsWholeBake();
+  }
+
   @Test
   void editedTitleReachesNeighboursListsFeedAndTheIssueEmail() throws IOException {
     Path first = project.resolve("content/articles/2026/first.md");

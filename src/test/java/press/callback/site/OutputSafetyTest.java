@@ -1,6 +1,7 @@
 package press.callback.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -80,6 +81,46 @@ class OutputSafetyTest {
     assertThat(TestSite.tree(project)).isEqualTo(before);
   }
 
+  /**
+   * Item 1, found under attack: the state folder (.press/: ledgers, the list), a folder inside
+   * another bake's output, and serve's site folder reached through a link are refused too.
+   */
+  @Test
+  void refusesStateOtherOutputsAndServesLinkedSiteFolder() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    TestSite.write(project.resolve(".press/ledger/2026-11-30.pickup.log"), "sent\tsam@example.org\n");
+    assertThat(TestSite.bake(project, project.resolve("target/site")).ok()).isTrue();
+    for (List<String> options : List.of(List.of("--output", ".press"), List.of("--output", ".press/site"),
+        List.of("--output", "target/site/preview"), List.of("--newsletter-output", "target/site/news"))) {
+      List<String> args = new ArrayList<>(List.of("bake", "--source", project.toString()));
+      args.add(options.get(0));
+      args.add(project.resolve(options.get(1)).toString());
+      Press.Run run = Press.run(Map.of(), args.toArray(String[]::new));
+      assertThat(run.exit()).as(options + run.err()).isEqualTo(ExitCodes.USAGE);
+    }
+    assertThat(TestSite.read(project.resolve(".press/ledger/2026-11-30.pickup.log"))).contains("sam@example.org");
+
+    Path preview = Files.createDirectories(tmp.resolve("preview"));
+    Files.createSymbolicLink(preview.resolve("site"), project.resolve("content"));
+    Press.Run serve = Press.run(Map.of(), "serve", "--source", project.toString(), "--port", "0",
+        "--output", preview.toString());
+    assertThat(serve.exit()).as(serve.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(serve.err()).contains("--output: error: " + preview.resolve("site") + " is the project's content folder");
+  }
+
+  /** Item 1, found under attack: an output that is a link is baked where it leads, the link kept. */
+  @Test
+  void outputThatIsALinkIsBakedWhereItLeads() throws IOException {
+    Path project = TestSite.create(tmp, "basic");
+    Path www = Files.createDirectories(tmp.resolve("www"));
+    Path link = Files.createSymbolicLink(tmp.resolve("site-link"), www);
+    Press.Run run = Press.run(Map.of(), "bake", "--source", project.toString(), "--output", link.toString(),
+        "--newsletter-output", tmp.resolve("news").toString(), "--today", "2026-11-27");
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(www.resolve("index.html")).exists();
+  }
+
   /** Item 1, the same mechanism: a folder of the user's that no bake made is never replaced. */
   @Test
   void refusesToReplaceAFolderNoBakeMade() throws IOException {
@@ -109,40 +150,56 @@ class OutputSafetyTest {
     assertThat(site.resolveSibling("newsletter").resolve(OutputFolder.MARK)).exists();
   }
 
-  /** Item 4: a link in content/ or assets/ to a place outside the project fails the bake and publishes nothing. */
+  /**
+   * Item 4: a link in content/ or assets/ to a place outside the project, to a folder of the
+   * project that is not a source (.press/ holds the ledgers' addresses), or back to a folder that
+   * holds it (a copy that never ends) fails the bake and publishes nothing.
+   */
   @Test
   void symlinksOutOfTheProjectAreNotPublished() throws IOException {
     Path project = TestSite.create(tmp, "basic");
     Path secrets = Files.createDirectories(tmp.resolve("secrets"));
     TestSite.write(secrets.resolve("shadow"), "root:$6$secret\n");
     TestSite.write(secrets.resolve("page.md"), "---\ntitle: Secret\n---\n\nroot:$6$secret\n");
+    TestSite.write(project.resolve(".press/ledger/2026-11-30.pickup.log"), "sent\tsam@example.org\n");
     Files.createSymbolicLink(project.resolve("assets/etc"), secrets);
     Files.createSymbolicLink(project.resolve("assets/hostname"), secrets.resolve("shadow"));
     Files.createSymbolicLink(project.resolve("content/secret.md"), secrets.resolve("page.md"));
-    // a link that stays inside the project is fine, but what it holds is searched too
-    Path inside = Files.createDirectories(project.resolve("more"));
-    Files.createSymbolicLink(inside.resolve("deeper"), secrets);
-    Files.createSymbolicLink(project.resolve("assets/more"), inside);
+    Files.createSymbolicLink(project.resolve("assets/state"), project.resolve(".press"));
+    Files.createSymbolicLink(project.resolve("assets/loop"), project.resolve("assets"));
+    Files.createSymbolicLink(project.resolve("assets/up"), project);
+    Files.createSymbolicLink(project.resolve("content/up"), Path.of(".."));
     Path site = tmp.resolve("out/site");
 
     SiteBaker.Result result = TestSite.bake(project, site);
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::path)
-        .containsExactlyInAnyOrder("assets/etc", "assets/hostname", "content/secret.md", "more/deeper");
-    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).allSatisfy(d ->
-        assertThat(d.message()).startsWith("symbolic link to " + secrets.toRealPath()).contains("outside the project"));
-    assertThat(site).doesNotExist();
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::path, Diagnostic::message)
+        .containsExactlyInAnyOrder(
+            tuple("assets/etc", "symbolic link to " + secrets.toRealPath() + ", outside the project: it would be published"),
+            tuple("assets/hostname", "symbolic link to " + secrets.resolve("shadow").toRealPath()
+                + ", outside the project: it would be published"),
+            tuple("content/secret.md", "symbolic link to " + secrets.resolve("page.md").toRealPath()
+                + ", outside the project: it would be published"),
+            tuple("assets/state", "symbolic link to " + project.resolve(".press").toRealPath()
+                + ", outside the project's content, templates, assets and data: it would be published"),
+            tuple("assets/loop", "symbolic link to " + project.resolve("assets").toRealPath()
+                + ", a folder that holds the link: copying it would never end"),
+            tuple("assets/up", "symbolic link to " + project.toRealPath()
+                + ", a folder that holds the link: copying it would never end"),
+            tuple("content/up", "symbolic link to " + project.toRealPath()
+                + ", a folder that holds the link: copying it would never end"));
     assertThat(site.getParent()).as("no staging folder left").doesNotExist();
 
-    // links inside the project are followed as before
-    Files.delete(inside.resolve("deeper"));
-    TestSite.write(inside.resolve("note.txt"), "inside\n");
-    for (String name : List.of("assets/etc", "assets/hostname", "content/secret.md")) {
+    // links from one source folder into another are followed as before
+    for (String name : List.of("assets/etc", "assets/hostname", "content/secret.md", "assets/state", "assets/loop",
+        "assets/up", "content/up")) {
       Files.delete(project.resolve(name));
     }
+    TestSite.write(project.resolve("assets/shared/note.txt"), "shared\n");
+    Files.createSymbolicLink(project.resolve("content/shared"), project.resolve("assets/shared"));
     assertThat(TestSite.bake(project, site).ok()).isTrue();
-    assertThat(TestSite.read(site.resolve("more/note.txt"))).isEqualTo("inside\n");
+    assertThat(TestSite.read(site.resolve("shared/note.txt"))).isEqualTo("shared\n");
   }
 
   /**
@@ -155,7 +212,7 @@ class OutputSafetyTest {
     String draft = "---\ntitle: Secret plan\ndate: 2026-11-01\nstatus: draft\n---\n\nThe secret plan.\n";
     Path articles = project.resolve("content/articles/2026");
     for (String name : List.of("plan.md", "plan.md~", "#plan.md#", ".plan.md.swp", "plan.md.bak", "plan.md.orig",
-        ".#plan.md", "4913", ".DS_Store")) {
+        ".#plan.md", "4913", ".DS_Store", "plan.md.save", "~$plan.docx")) {
       TestSite.write(articles.resolve(name), draft);
     }
     TestSite.write(project.resolve("assets/css/site.css~"), "old css");
@@ -185,15 +242,19 @@ class OutputSafetyTest {
     TestSite.write(project.resolve("content/articles/2026/plan.adoc"),
         "= Secret plan\n:jbake-type: post\n:jbake-status: draft\n:jbake-date: 2026-11-01\n\nThe secret plan.\n");
     TestSite.write(project.resolve("content/notes.yml"), "title: Notes\nstatus: draft\ntype: page\n");
+    TestSite.write(project.resolve("content/articles/2026/plan.MD"), "---\ntitle: Plan\nstatus: draft\n---\n\nThe secret plan.\n");
     Path site = tmp.resolve("out/site");
 
     SiteBaker.Result result = TestSite.bake(project, site);
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.diagnostics()).extracting(Diagnostic::path)
-        .containsExactly("content/articles/2026/plan.adoc", "content/notes.yml");
-    assertThat(result.diagnostics()).allSatisfy(d -> assertThat(d.message())
-        .startsWith("press reads documents written in Markdown (.md, .markdown) or HTML (.html, .htm), not ."));
+    assertThat(result.diagnostics()).extracting(Diagnostic::path, Diagnostic::message).containsExactly(
+        tuple("content/articles/2026/plan.MD", "the extension .MD is not in lower case: JBake would publish the file"
+            + " as it is, front matter and all, drafts too"),
+        tuple("content/articles/2026/plan.adoc", "press reads documents written in Markdown (.md, .markdown) or HTML"
+            + " (.html, .htm), not .adoc: JBake would render this file past press's checks (drafts and dates included)"),
+        tuple("content/notes.yml", "press reads documents written in Markdown (.md, .markdown) or HTML"
+            + " (.html, .htm), not .yml: JBake would render this file past press's checks (drafts and dates included)"));
     assertThat(site).doesNotExist();
   }
 
@@ -236,8 +297,33 @@ class OutputSafetyTest {
     assertThat(TestSite.read(site.resolve("about/index.html"))).contains("Changed.");
     assertThat(run.err()).contains("warning: the new site and newsletter are in place, but this copy of the previous"
         + " one could not be deleted");
-    String leftover = names(site.getParent()).stream().filter(n -> n.startsWith(".site.old-")).findFirst().orElseThrow();
+    String leftover = names(site.getParent()).stream().filter(n -> n.startsWith(".press-old-")).findFirst().orElseThrow();
     assertThat(run.err()).contains(site.resolveSibling(leftover).toString());
+  }
+
+  /**
+   * Item 8: what killed or interrupted bakes leave beside the outputs (staging folders, previous
+   * outputs moved aside) is deleted by the next bake, but a staging folder a running bake holds.
+   */
+  @Test
+  void leftoversOfStoppedBakesAreDeletedButNotAFolderInUse() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    Path site = tmp.resolve("out/site");
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    Path out = site.getParent();
+    TestSite.write(out.resolve(".press-baking-0a1b2c/" + OutputFolder.MARK), "mark\n"); // its bake was killed
+    TestSite.write(out.resolve(".press-baking-0a1b2c/index.html"), "half a site");
+    TestSite.write(out.resolve(".press-old-0a1b2c/index.html"), "the site before");
+    TestSite.write(out.resolve(".site.baking-12345/index.html"), "left by the version before");
+    Files.setLastModifiedTime(out.resolve(".site.baking-12345"), java.nio.file.attribute.FileTime.fromMillis(0));
+    TestSite.write(out.resolve(".press-baking-beef/" + OutputFolder.MARK), "mark\n");
+    TestSite.write(out.resolve("notes.txt"), "mine\n");
+    try (var held = java.nio.channels.FileChannel.open(out.resolve(".press-baking-beef/" + OutputFolder.MARK),
+        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+        var lock = held.lock()) { // a bake at work
+      assertThat(TestSite.bake(project, site).ok()).isTrue();
+      assertThat(names(out)).containsExactly(".press-baking-beef", ".press-output.lock", "newsletter", "notes.txt", "site");
+    }
   }
 
   /** Item 13: the site and newsletter folders get the umask's permissions, not a temporary folder's 0700. */
@@ -252,6 +338,11 @@ class OutputSafetyTest {
     for (Path folder : List.of(site, site.resolveSibling("newsletter"), site.resolve("tips"))) {
       assertThat(Files.getPosixFilePermissions(folder)).as(folder.toString()).isEqualTo(expected);
     }
+    // a copied asset too, whatever the source's own mode (found under attack: a 0600 asset stayed 0600)
+    Files.setPosixFilePermissions(project.resolve("assets/css/site.css"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(TestSite.bake(project, site).ok()).isTrue();
+    Set<PosixFilePermission> file = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("probe.txt")));
+    assertThat(Files.getPosixFilePermissions(site.resolve("css/site.css"))).isEqualTo(file);
   }
 
   private void makeImmutable(Path folder) throws Exception {
