@@ -57,6 +57,9 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
 
   static final SettingKind TIME = new SettingKind("write HH:mm on a 24-hour clock, for example 08:00", false, (k, v) -> {
     try {
+      if (!v.matches("[0-9]{2}:[0-9]{2}")) {
+        throw new DateTimeParseException("not HH:mm", v, 0);
+      }
       return LocalTime.parse(v);
     } catch (DateTimeParseException e) {
       throw new Invalid(k + " is not a time of day: " + shown(v), "write HH:mm on a 24-hour clock, for example 08:00");
@@ -223,6 +226,11 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
     }
     if (uri.getRawUserInfo() != null) {
       throw new Invalid(k + " has a user name in it: " + shown(original), hint);
+    }
+    String authority = uri.getRawAuthority();
+    if (authority.endsWith(":") || uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw new Invalid(k + " has no valid port: " + shown(original),
+          "leave the port out, or write one from 1 to 65535: " + hint);
     }
     return uri;
   }

@@ -89,6 +89,8 @@ final class Settings {
     for (Key key : KEYS.values()) {
       checker.value(key, values);
     }
+    checker.atMost(values, "press.lint.email_min_words", "press.lint.email_words");
+    checker.atMost(values, "press.lint.grade_aim", "press.lint.grade_max");
     List<Diagnostic> problems = new ArrayList<>(checker.problems);
     problems.sort(Diagnostic.BY_POSITION);
     return new Checked(values, problems);
@@ -132,6 +134,15 @@ final class Settings {
         if (owned(key) && !KEYS.containsKey(key) && !key.startsWith(PAGE_PREFIX)) {
           problems.add(at(file.path(), e, e.keyColumn(), "unknown key '" + key + "'", unknownHint(key)));
         }
+      }
+    }
+
+    /** A lower limit set above its upper one would fail every email with a range like "500–125". */
+    void atMost(Map<String, Object> values, String low, String high) {
+      if (values.get(low) instanceof Integer a && values.get(high) instanceof Integer b && a > b && where.containsKey(low)) {
+        Located at = where.get(low);
+        problems.add(at(at, at.entry().valueColumn(), low + " (" + a + ") is above " + high + " (" + b + ")",
+            "make it at most " + b + ", or raise " + high));
       }
     }
 

@@ -66,6 +66,10 @@ class SettingsTest {
       newsletter.unsubscribe_url=http://callback.press/u/?t={{token}} | 28 | newsletter.unsubscribe_url is not an https address: http://callback.press/u/?t={{token}} | https://
       site.locale=en_US                          | 13 | site.locale is not a language tag: en_US                     | en-US
       site.timezone=Mars/Olympus                 | 15 | site.timezone is not a time zone: Mars/Olympus               | America/New_York
+      site.host=https://callback.press:99999     | 11 | site.host has no valid port: https://callback.press:99999     | from 1 to 65535
+      site.host=https://callback.press:          | 11 | site.host has no valid port: https://callback.press:          | from 1 to 65535
+      newsletter.send_time=08:00:59.999          | 22 | newsletter.send_time is not a time of day: 08:00:59.999      | 08:00
+      press.lint.email_min_words=500             | 28 | press.lint.email_min_words (500) is above press.lint.email_words (125) | at most 125
       """)
   void settingsAreValidatedWithTheirLine(String line, int column, String message, String hint) {
     Path project = TestSite.create(tmp, "basic");
