@@ -189,7 +189,9 @@ final class SendCommand implements Callable<Integer> {
       transport.connect();
       transport.deliver(personalizer.message(Personalizer.tester(test)), test);
     } catch (press.callback.mail.DeliveryException e) {
-      main.err().println("press: the test copy was not sent: " + e.reply());
+      main.err().println(e.kind() == press.callback.mail.DeliveryException.Kind.UNCERTAIN
+          ? "press: the test copy may or may not have arrived: " + e.reply()
+          : "press: the test copy was not sent: " + e.reply());
       return ExitCodes.CONTENT;
     }
     main.out().println("press: sent a test copy of " + issue + " to " + test + " via " + destination.description() + "; nothing recorded");

@@ -93,7 +93,12 @@ final class ServeCommand implements Callable<Integer> {
         new LiveSite.Settings(source, folder.resolve("site"), folder.resolve("newsletter"), drafts, clock),
         step -> main.out().println("press: " + step));
     long start = System.nanoTime();
-    LiveSite.Update first = site.bakeAll();
+    LiveSite.Update first;
+    try {
+      first = site.bakeAll();
+    } catch (RuntimeException | Error e) { // as for every later change: shown, and the next save bakes again
+      first = site.failed(e);
+    }
     print(first.diagnostics());
     if (first.ok()) {
       main.out().printf(Locale.ROOT, "press: baked %d files in %.1f s%n", first.files(), (System.nanoTime() - start) / 1e9);

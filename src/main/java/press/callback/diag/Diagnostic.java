@@ -95,14 +95,23 @@ public record Diagnostic(
    *   hint: write the date as yyyy-MM-dd, for example 2026-11-30
    * </pre>
    */
+  /** The most of a source line a diagnostic shows. */
+  private static final int MAX_SHOWN = 160;
+
   public String format() {
     StringBuilder sb = new StringBuilder();
     sb.append(location()).append(": ").append(severity.label()).append(": ").append(message);
     if (!sourceLine.isEmpty()) {
       String shown = printable(sourceLine);
+      int caret = Math.min(Math.max(column - 1, 0), shown.length());
+      if (shown.length() > MAX_SHOWN) { // a window around the column, not 40,000 characters of one line
+        int from = Math.max(0, Math.min(caret - MAX_SHOWN / 2, shown.length() - MAX_SHOWN));
+        int to = Math.min(shown.length(), from + MAX_SHOWN);
+        caret = caret - from + (from > 0 ? 1 : 0);
+        shown = (from > 0 ? "…" : "") + shown.substring(from, to) + (to < shown.length() ? "…" : "");
+      }
       sb.append('\n').append("    ").append(shown);
       if (column > 0) {
-        int caret = Math.min(column - 1, shown.length());
         sb.append('\n').append("    ").append(" ".repeat(caret)).append('^');
       }
     }

@@ -197,16 +197,17 @@ public final class DevServer implements AutoCloseable {
   private void events(HttpResponse exchange) throws IOException {
     exchange.header("Cache-Control", "no-store");
     OutputStream out = exchange.stream(200, "text/event-stream; charset=utf-8");
-    String state;
+    // The state written and the page registered under one lock: a change cannot slip in between.
     lock.readLock().lock();
     try {
-      state = state();
+      synchronized (out) {
+        out.write(("retry: 500\n\n" + state()).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+      listeners.add(out);
     } finally {
       lock.readLock().unlock();
     }
-    out.write(("retry: 500\n\n" + state).getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    listeners.add(out);
   }
 
   private String state() {

@@ -43,4 +43,15 @@ class DiagnosticTest {
     assertThat(ds.dropped()).isEqualTo(1);
     assertThat(ds.sorted()).extracting(Diagnostic::location).containsExactly("a.md:9:1", "b.md:1:1");
   }
+
+  @Test
+  void aLongSourceLineIsShownAsAWindowAroundTheColumn() {
+    String line = "> ".repeat(20_000) + "x";
+    String shown = Diagnostic.error("content/deep.md", 6, 30_001, "nested too deeply", "close them sooner")
+        .withSourceLine(line).format();
+    String[] lines = shown.split("\n");
+    org.assertj.core.api.Assertions.assertThat(lines[1]).hasSizeLessThan(200).startsWith("    …").endsWith("…");
+    org.assertj.core.api.Assertions.assertThat(lines[2].indexOf('^')).isEqualTo(4 + 1 + 80);
+    org.assertj.core.api.Assertions.assertThat(lines[1].charAt(lines[2].indexOf('^'))).isEqualTo(line.charAt(30_000));
+  }
 }
