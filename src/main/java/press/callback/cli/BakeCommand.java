@@ -3,7 +3,6 @@ package press.callback.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,9 +65,7 @@ final class BakeCommand implements Callable<Integer> {
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
     long start = System.nanoTime();
     SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day);
-    List<Diagnostic> refused = SiteBaker.outputProblems(request, "--output", "--newsletter-output");
-    if (!refused.isEmpty()) {
-      refused.forEach(d -> main.err().println(d.format()));
+    if (OutputChecks.refused(main.err(), request, "--output", "--newsletter-output")) {
       return ExitCodes.USAGE;
     }
     SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);

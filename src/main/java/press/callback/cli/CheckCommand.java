@@ -81,9 +81,7 @@ final class CheckCommand implements Callable<Integer> {
     Path mail = newsletterOutput != null ? newsletterOutput : out.toAbsolutePath().normalize().resolveSibling("newsletter");
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
     SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day);
-    List<Diagnostic> refused = SiteBaker.outputProblems(request, "--output", "--newsletter-output");
-    if (!refused.isEmpty()) {
-      refused.forEach(d -> main.err().println(d.format()));
+    if (OutputChecks.refused(main.err(), request, "--output", "--newsletter-output")) {
       return ExitCodes.USAGE;
     }
     SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);

@@ -82,11 +82,9 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = today != null
         ? Clock.fixed(today.atStartOfDay(main.clock().getZone()).toInstant(), main.clock().getZone())
         : main.clock();
-    List<Diagnostic> refused = SiteBaker.outputProblems(
+    if (OutputChecks.refused(main.err(),
         new SiteBaker.Request(source, folder.resolve("site"), folder.resolve("newsletter"), LocalDate.now(clock)),
-        "--output", "--output");
-    if (!refused.isEmpty()) {
-      print(refused);
+        "--output", "--output")) {
       return ExitCodes.USAGE;
     }
     LiveSite site = new LiveSite(

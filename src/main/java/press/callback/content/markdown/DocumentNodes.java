@@ -46,10 +46,24 @@ final class DocumentNodes {
    */
   static <T extends Node> List<T> ofClass(Document doc, Class<T> type, Class<?>... skipInside) {
     List<T> found = new ArrayList<>();
+    walk(doc, node -> node.getClass() == type, skipInside, node -> found.add(type.cast(node)));
+    return found;
+  }
+
+  /** The nodes of exactly one of {@code types}, in document order, collected as {@link #ofClass}. */
+  static List<Node> ofClasses(Document doc, java.util.Set<Class<?>> types) {
+    List<Node> found = new ArrayList<>();
+    walk(doc, node -> types.contains(node.getClass()), new Class<?>[0], found::add);
+    return found;
+  }
+
+  /** Visits the nodes that {@code match}, depth first, without recursion, not below {@code skipInside}. */
+  private static void walk(Document doc, java.util.function.Predicate<Node> match, Class<?>[] skipInside,
+      java.util.function.Consumer<Node> visit) {
     Node node = doc.getFirstChild();
     while (node != null) {
-      if (node.getClass() == type) {
-        found.add(type.cast(node));
+      if (match.test(node)) {
+        visit.accept(node);
       }
       Node child = isAny(node, skipInside) ? null : node.getFirstChild();
       if (child != null) {
@@ -61,28 +75,6 @@ final class DocumentNodes {
       }
       node = node == doc ? null : node.getNext();
     }
-    return found;
-  }
-
-  /** The nodes of exactly one of {@code types}, in document order, collected as {@link #ofClass}. */
-  static List<Node> ofClasses(Document doc, java.util.Set<Class<?>> types) {
-    List<Node> found = new ArrayList<>();
-    Node node = doc.getFirstChild();
-    while (node != null) {
-      if (types.contains(node.getClass())) {
-        found.add(node);
-      }
-      Node child = node.getFirstChild();
-      if (child != null) {
-        node = child;
-        continue;
-      }
-      while (node != doc && node.getNext() == null) {
-        node = node.getParent();
-      }
-      node = node == doc ? null : node.getNext();
-    }
-    return found;
   }
 
   private static boolean isAny(Node node, Class<?>[] types) {
