@@ -32,6 +32,9 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
   }
 
   static Builder parseRequestLine(String line) throws HttpServer.HeadReader.Refused {
+    if (hasControl(line, false)) {
+      throw bad("The request line holds a control character.");
+    }
     String[] parts = line.split(" ", -1);
     if (parts.length != 3 || !TOKEN.matcher(parts[0]).matches() || parts[1].isEmpty()) {
       throw bad("The request line is not 'METHOD /path HTTP/1.1'.");
@@ -49,6 +52,20 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
     }
     int q = target.indexOf('?');
     return new Builder(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1), parts[2]);
+  }
+
+  /**
+   * Whether {@code line} holds a control character (a tab only in header values, where HTTP
+   * allows it): a bare CR or a NUL passed on could split or cut a header where it is repeated.
+   */
+  private static boolean hasControl(String line, boolean tabAllowed) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static HttpServer.HeadReader.Refused bad(String message) {
@@ -77,6 +94,9 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       }
       if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()) {
         throw bad("A header line is not 'Name: value'.");
+      }
+      if (hasControl(line, true)) {
+        throw bad("A header line holds a control character.");
       }
       String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
       headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * The preview's HTTP/1.1 server: a request head read within limits, one handler call, one write
@@ -29,7 +30,8 @@ import java.util.concurrent.Semaphore;
  *   <li>a request line over {@link Limits#maxLine} bytes gets 414, a header line over it or more
  *       than {@link Limits#maxHeaders} headers 431, a version other than HTTP/1.0 and 1.1 505,
  *       anything else malformed (no or two {@code Host} headers in 1.1, folded headers) 400;
- *   <li>at most {@link Limits#maxConnections} connections at once; the next gets 503.
+ *   <li>at most {@link Limits#maxConnections} connections at once, open event streams included;
+ *       the next gets 503.
  * </ul>
  *
  * <p>Replies go out with TCP_NODELAY and in one write: on a kept-alive connection Nagle's
@@ -58,6 +60,7 @@ final class HttpServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Semaphore slots;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile Consumer<Socket> observer = accepted -> {};
 
   private HttpServer(ServerSocket socket, Handler handler, Limits limits) {
     this.socket = socket;
@@ -87,47 +90,84 @@ final class HttpServer implements AutoCloseable {
     return server;
   }
 
+  /** Shows each accepted connection, its options set, to {@code observer} (tests check them). */
+  void observe(Consumer<Socket> observer) {
+    this.observer = observer;
+  }
+
   InetSocketAddress address() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
   }
 
+  /**
+   * Accepts connections until the server closes. A failure to accept (the process out of file
+   * descriptors, say) is waited out: the connections open now time out and close, and then
+   * accepting works again. Nothing else ends this loop.
+   */
   private void accept() {
+    long pause = 10;
     while (!socket.isClosed()) {
       Socket client;
       try {
         client = socket.accept();
-      } catch (IOException e) {
-        return; // closed
+        pause = 10;
+      } catch (IOException | RuntimeException e) {
+        if (socket.isClosed()) {
+          return;
+        }
+        pause(pause);
+        pause = Math.min(pause * 2, 500);
+        continue;
       }
       if (!slots.tryAcquire()) {
-        threads.execute(() -> refuseBusy(client));
+        refuseBusy(client);
         continue;
       }
       open.add(client);
-      threads.execute(() -> {
-        try {
-          serve(client);
-        } finally {
-          slots.release();
-        }
-      });
+      try {
+        threads.execute(() -> {
+          try {
+            serve(client);
+          } finally {
+            slots.release();
+          }
+        });
+      } catch (Throwable e) { // no thread to be had (out of memory) or stopping: this one is dropped
+        open.remove(client);
+        closeQuietly(client);
+        slots.release();
+      }
     }
   }
 
-  private void refuseBusy(Socket client) {
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Answers 503 on the accepting thread: a few bytes into a new connection's empty send buffer
+   * never block, and no thread is spent on a connection over the cap.
+   */
+  private static void refuseBusy(Socket client) {
     try (client) {
-      client.setSoTimeout(1000);
       write(client.getOutputStream(), HttpResponse.plain(503, "Too many connections to the preview; try again.", true));
     } catch (IOException e) {
       // gone already
     }
   }
 
-  /** Requests on one connection, until it closes, times out, or is handed to a stream. */
+  /**
+   * Requests on one connection, until it closes or times out. A connection handed to a stream
+   * (server-sent events) keeps its slot and this thread until the page goes away.
+   */
   private void serve(Socket client) {
-    boolean keep = false;
     try {
       client.setTcpNoDelay(true);
+      observer.accept(client);
       InputStream in = new BufferedInputStream(client.getInputStream());
       OutputStream out = client.getOutputStream();
       boolean first = true;
@@ -154,7 +194,9 @@ final class HttpServer implements AutoCloseable {
         HttpResponse response = new HttpResponse(request.method().equals("HEAD"), out);
         handler.handle(request, response);
         if (response.streaming()) {
-          keep = true; // the handler keeps the connection (server-sent events) and closes it
+          // An event stream's client sends nothing more: its end (or anything else) closes it.
+          client.setSoTimeout(0);
+          in.read();
           return;
         }
         boolean close = request.closes() || response.closes();
@@ -166,14 +208,16 @@ final class HttpServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // the client went away, or the server is stopping
     } finally {
-      if (!keep) {
-        open.remove(client);
-        try {
-          client.close();
-        } catch (IOException e) {
-          // closed already
-        }
-      }
+      open.remove(client);
+      closeQuietly(client);
+    }
+  }
+
+  private static void closeQuietly(Socket client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // closed already
     }
   }
 
@@ -214,11 +258,7 @@ final class HttpServer implements AutoCloseable {
       // closing anyway
     }
     for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
+      closeQuietly(s);
     }
     threads.shutdownNow();
   }

@@ -6,12 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +29,27 @@ class HttpServerIT {
       new HttpServer.Limits(Duration.ofMillis(500), Duration.ofSeconds(5), 1024, 50, 4);
 
   private HttpServer server;
+  /** Whether each accepted connection had TCP_NODELAY, as the server set it up. */
+  private final List<Boolean> noDelay = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.start("127.0.0.1", 0, LIMITS,
-        (request, response) -> response.send(200, "text/plain; charset=utf-8",
-            ("hello " + request.rawPath() + "\n").getBytes(StandardCharsets.UTF_8)));
+    server = HttpServer.start("127.0.0.1", 0, LIMITS, (request, response) -> {
+      if (request.rawPath().equals("/stream")) {
+        OutputStream out = response.stream(200, "text/event-stream; charset=utf-8");
+        out.write(": open\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return;
+      }
+      response.send(200, "text/plain; charset=utf-8", ("hello " + request.rawPath() + "\n").getBytes(StandardCharsets.UTF_8));
+    });
+    server.observe(socket -> {
+      try {
+        noDelay.add(socket.getTcpNoDelay());
+      } catch (SocketException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   @AfterEach
@@ -40,12 +58,15 @@ class HttpServerIT {
   }
 
   /**
-   * Nagle's algorithm against delayed ACKs cost ~40 ms a request on a kept-alive connection. Side
+   * Nagle's algorithm against delayed ACKs cost ~40 ms a request on a kept-alive connection. The
+   * mechanism: every accepted connection has TCP_NODELAY (and each reply is one write). Then side
    * by side in one run: 100 requests on one connection must not take longer than 100 requests
    * each on a new connection (which pay for the connect); with the stall they took 40× longer.
    */
   @Test
   void keepAliveRequestsAreFast() throws IOException {
+    assertThat(exchange(get("/nodelay", "Connection: close\r\n"))).startsWith("HTTP/1.1 200 OK\r\n");
+    assertThat(noDelay).as("TCP_NODELAY on the accepted socket").containsExactly(true);
     int n = 100;
     long fresh = System.nanoTime();
     for (int i = 0; i < n; i++) {
@@ -121,6 +142,55 @@ class HttpServerIT {
       again = exchange(get("/again", "Connection: close\r\n"));
     }
     assertThat(again).startsWith("HTTP/1.1 200 OK\r\n");
+  }
+
+  /**
+   * An open event stream is a connection like any other: it holds its slot until the page goes
+   * away, so streams cannot pile up past the cap (each one a file descriptor; at the process's
+   * limit no connection could be accepted any more).
+   */
+  @Test
+  void eventStreamsCountAgainstTheCap() throws Exception {
+    List<Socket> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < LIMITS.maxConnections(); i++) {
+        Socket s = connect();
+        s.getOutputStream().write(get("/stream", ""));
+        assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 200 OK\r\n");
+        streams.add(s);
+      }
+      assertThat(exchange(get("/more", "Connection: close\r\n"))).startsWith("HTTP/1.1 503 Service Unavailable\r\n");
+      streams.remove(0).close();
+      // the page went away: its slot comes back as soon as the server reads the close
+      String again = exchange(get("/again", "Connection: close\r\n"));
+      for (long deadline = System.nanoTime() + 10_000_000_000L; again.startsWith("HTTP/1.1 503") && System.nanoTime() < deadline; ) {
+        Thread.onSpinWait();
+        again = exchange(get("/again", "Connection: close\r\n"));
+      }
+      assertThat(again).startsWith("HTTP/1.1 200 OK\r\n");
+    } finally {
+      for (Socket s : streams) {
+        s.close();
+      }
+    }
+  }
+
+  /**
+   * Control characters have no place in a request's head: a bare CR in a query would otherwise
+   * reach a redirect's Location header and split the response.
+   */
+  @Test
+  void controlCharactersInTheHeadAreRefused() throws IOException {
+    assertThat(exchange("GET /a?x\rSet-Cookie:%20a=b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        .getBytes(StandardCharsets.ISO_8859_1))).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    assertThat(exchange("GET /a\u0000b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        .getBytes(StandardCharsets.ISO_8859_1))).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    assertThat(exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: one\rtwo\r\n\r\n"
+        .getBytes(StandardCharsets.ISO_8859_1))).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    assertThat(exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\u001b\r\n\r\n"
+        .getBytes(StandardCharsets.ISO_8859_1))).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    assertThat(exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Tab: a\tb\r\nConnection: close\r\n\r\n"
+        .getBytes(StandardCharsets.ISO_8859_1))).as("a tab is allowed in a value").startsWith("HTTP/1.1 200 OK\r\n");
   }
 
   @Test
