@@ -85,8 +85,9 @@ final class ServeCommand implements Callable<Integer> {
     List<Diagnostic> refused = SiteBaker.outputProblems(
         new SiteBaker.Request(source, folder.resolve("site"), folder.resolve("newsletter"), LocalDate.now(clock)),
         "--output", "--output");
+    ServeConsole console = new ServeConsole(main.out(), main.err(), verbose);
     if (!refused.isEmpty()) {
-      print(refused);
+      console.diagnostics(refused);
       return ExitCodes.USAGE;
     }
     LiveSite site = new LiveSite(
@@ -94,18 +95,21 @@ final class ServeCommand implements Callable<Integer> {
         step -> main.out().println("press: " + step));
     long start = System.nanoTime();
     LiveSite.Update first;
+    Throwable failure = null;
     try {
       first = site.bakeAll();
-    } catch (RuntimeException | Error e) { // as for every later change: shown, and the next save bakes again
+    } catch (Throwable e) { // as for every later change: shown, and the next save bakes again
+      failure = e;
       first = site.failed(e);
     }
-    print(first.diagnostics());
+    console.diagnostics(first.diagnostics());
+    console.failure(failure);
     if (first.ok()) {
       main.out().printf(Locale.ROOT, "press: baked %d files in %.1f s%n", first.files(), (System.nanoTime() - start) / 1e9);
     } else {
       main.err().println("press: the site has errors; serving what there is, and the errors over every page");
     }
-    DevServer server = new DevServer(site, first, this::report);
+    DevServer server = new DevServer(site, first, console::report);
     try {
       server.start(host, port);
     } catch (BindException e) {
@@ -145,28 +149,5 @@ final class ServeCommand implements Callable<Integer> {
     main.out().flush();
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  private void report(DevServer.Report r) {
-    LiveSite.Update u = r.update();
-    print(u.diagnostics());
-    String what = u.changedFiles().isEmpty() ? "changes" : String.join(", ", u.changedFiles());
-    if (!u.ok()) {
-      long errors = u.diagnostics().stream().filter(Diagnostic::isError).count();
-      main.err().printf("press: %s: %d error%s; the pages show %s until fixed%n",
-          what, errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
-    } else {
-      main.out().printf(Locale.ROOT, "press: %s → %s, %d file%s in %d ms%n", what,
-          u.kind().equals("full") ? "baked all" : "rebuilt", u.files(), u.files() == 1 ? "" : "s", r.nanos() / 1_000_000);
-    }
-    main.out().flush();
-    main.err().flush();
-  }
-
-  private void print(List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
-      main.err().println(d.format());
-    }
-    main.err().flush();
   }
 }

@@ -38,8 +38,13 @@ import press.callback.site.LiveSite;
 public final class DevServer implements AutoCloseable {
   private static final String PRESS = "/_press/";
 
-  /** What a change did, for the console. */
-  public record Report(LiveSite.Update update, long nanos) {}
+  /**
+   * What a change did, for the console.
+   *
+   * @param failure what the change threw unexpectedly (shown as an error in {@code update}), or
+   *     {@code null}
+   */
+  public record Report(LiveSite.Update update, long nanos, Throwable failure) {}
 
   private final LiveSite site;
   private final Consumer<Report> console;
@@ -88,7 +93,13 @@ public final class DevServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    heartbeat.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
+    heartbeat.scheduleAtFixedRate(() -> {
+      try {
+        send(": ping\n\n");
+      } catch (Throwable e) { // a task that throws is never run again: keep the beat whatever happens
+        // the next beat tries again
+      }
+    }, 15, 15, TimeUnit.SECONDS);
   }
 
   /** The address served, e.g. {@code http://127.0.0.1:8820/}. */
@@ -112,12 +123,14 @@ public final class DevServer implements AutoCloseable {
   void update(java.util.function.Supplier<LiveSite.Update> change) {
     long start = System.nanoTime();
     LiveSite.Update update;
+    Throwable failure = null;
     String state;
     lock.writeLock().lock();
     try {
       try {
         update = change.get();
-      } catch (RuntimeException | Error e) { // a bug, or StackOverflowError, OutOfMemoryError on odd input
+      } catch (Throwable e) { // a bug, StackOverflowError, OutOfMemoryError, a checked exception thrown undeclared
+        failure = e;
         update = site.failed(e);
       }
       errors = errorsOf(update);
@@ -130,7 +143,7 @@ public final class DevServer implements AutoCloseable {
       lock.writeLock().unlock();
     }
     send(state);
-    console.accept(new Report(update, System.nanoTime() - start));
+    console.accept(new Report(update, System.nanoTime() - start, failure));
   }
 
   private static List<Diagnostic> errorsOf(LiveSite.Update update) {

@@ -159,6 +159,11 @@ class DevServerIT {
       throw new StackOverflowError();
     });
     assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.StackOverflowError");
+    server.update(() -> {
+      DevServerIT.<RuntimeException>sneakyThrow(new Exception("checked, thrown past the compiler"));
+      return null;
+    });
+    assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.Exception: checked, thrown past");
 
     Path first = project.resolve("content/articles/2026/first.md");
     Files.writeString(first, Files.readString(first) + "\nSaved after the failure.\n");
@@ -170,13 +175,16 @@ class DevServerIT {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     BlockingQueue<String> warnings = new LinkedBlockingQueue<>();
     try (Watcher w = new Watcher(List.of(folder), List.of(), Duration.ofMillis(30), new Watcher.Listener() {
-      private boolean thrown;
+      private int calls;
 
       @Override
       public void changed(Set<Path> files) {
-        if (!thrown) {
-          thrown = true;
+        calls++;
+        if (calls == 1) {
           throw new OutOfMemoryError("one edit too many");
+        }
+        if (calls == 2) {
+          DevServerIT.<RuntimeException>sneakyThrow(new java.io.IOException("checked, thrown past the compiler"));
         }
         files.forEach(f -> seen.add(f.getFileName().toString()));
       }
@@ -188,8 +196,16 @@ class DevServerIT {
       Files.writeString(folder.resolve("a.md"), "a");
       assertThat(warnings.poll(20, TimeUnit.SECONDS)).contains("OutOfMemoryError: one edit too many", "still watching");
       Files.writeString(folder.resolve("b.md"), "b");
-      assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("b.md");
+      assertThat(warnings.poll(20, TimeUnit.SECONDS)).contains("IOException: checked, thrown past", "still watching");
+      Files.writeString(folder.resolve("c.md"), "c");
+      assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("c.md");
     }
+  }
+
+  /** Throws {@code t} whatever its type: some libraries throw checked exceptions undeclared. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
   }
 
   @Test
