@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -49,11 +46,10 @@ public final class DevServer implements AutoCloseable {
   private final LiveSite site;
   private final Consumer<Report> console;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final EventStreams pages = new EventStreams(Duration.ofSeconds(15));
   private final byte[] liveJs;
   private final HttpServer.Limits limits;
   private HttpServer server;
-  private ScheduledExecutorService heartbeat;
   private long build = 1;
   private List<Diagnostic> errors = List.of();
   private Map<String, String> marks = Map.of();
@@ -88,18 +84,6 @@ public final class DevServer implements AutoCloseable {
    */
   public void start(String host, int port) throws IOException {
     server = HttpServer.start(host, port, limits, this::handle);
-    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "press-serve-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    heartbeat.scheduleAtFixedRate(() -> {
-      try {
-        send(": ping\n\n");
-      } catch (Throwable e) { // a task that throws is never run again: keep the beat whatever happens
-        // the next beat tries again
-      }
-    }, 15, 15, TimeUnit.SECONDS);
   }
 
   /** The address served, e.g. {@code http://127.0.0.1:8820/}. */
@@ -142,7 +126,7 @@ public final class DevServer implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
-    send(state);
+    pages.publish(state);
     console.accept(new Report(update, System.nanoTime() - start, failure));
   }
 
@@ -152,16 +136,7 @@ public final class DevServer implements AutoCloseable {
 
   @Override
   public void close() {
-    for (OutputStream out : listeners) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        // the page went away already
-      }
-    }
-    if (heartbeat != null) {
-      heartbeat.shutdownNow();
-    }
+    pages.close();
     if (server != null) {
       server.close();
     }
@@ -213,11 +188,7 @@ public final class DevServer implements AutoCloseable {
     // The state written and the page registered under one lock: a change cannot slip in between.
     lock.readLock().lock();
     try {
-      synchronized (out) {
-        out.write(("retry: 500\n\n" + state()).getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-      listeners.add(out);
+      pages.add(out, "retry: 500\n\n" + state());
     } finally {
       lock.readLock().unlock();
     }
@@ -238,25 +209,6 @@ public final class DevServer implements AutoCloseable {
     state.put("build", build);
     state.put("errors", list);
     return "event: state\ndata: " + Json.write(state) + "\n\n";
-  }
-
-  private void send(String event) {
-    byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-    for (OutputStream out : listeners) {
-      try {
-        synchronized (out) {
-          out.write(bytes);
-          out.flush();
-        }
-      } catch (IOException e) {
-        listeners.remove(out);
-        try {
-          out.close();
-        } catch (IOException ignored) {
-          // already gone
-        }
-      }
-    }
   }
 
   /** Serves a file of {@code root}, an index.html for a folder, or the site's 404 page. */

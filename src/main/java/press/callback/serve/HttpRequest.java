@@ -31,7 +31,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
     return hasBody || c.contains("close") || (version.equals("HTTP/1.0") && !c.contains("keep-alive"));
   }
 
-  static Builder parseRequestLine(String line) throws HttpServer.HeadReader.Refused {
+  static Builder parseRequestLine(String line) throws HeadReader.Refused {
     if (hasControl(line, false)) {
       throw bad("The request line holds a control character.");
     }
@@ -44,7 +44,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       throw bad("The request line has no HTTP version.");
     }
     if (!parts[2].equals("HTTP/1.1") && !parts[2].equals("HTTP/1.0")) {
-      throw new HttpServer.HeadReader.Refused(505, "Only HTTP/1.0 and HTTP/1.1 are served, not " + parts[2] + ".");
+      throw new HeadReader.Refused(505, "Only HTTP/1.0 and HTTP/1.1 are served, not " + parts[2] + ".");
     }
     String target = parts[1];
     if (!target.startsWith("/")) {
@@ -68,8 +68,8 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
     return false;
   }
 
-  private static HttpServer.HeadReader.Refused bad(String message) {
-    return new HttpServer.HeadReader.Refused(400, message);
+  private static HeadReader.Refused bad(String message) {
+    return new HeadReader.Refused(400, message);
   }
 
   /** Collects the headers of a request whose request line was read. */
@@ -87,7 +87,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       this.version = version;
     }
 
-    void header(String line) throws HttpServer.HeadReader.Refused {
+    void header(String line) throws HeadReader.Refused {
       int colon = line.indexOf(':');
       if (line.startsWith(" ") || line.startsWith("\t")) {
         throw bad("Folded header lines are not accepted.");
@@ -102,7 +102,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
     }
 
-    HttpRequest build() throws HttpServer.HeadReader.Refused {
+    HttpRequest build() throws HeadReader.Refused {
       List<String> hosts = headers.getOrDefault("host", List.of());
       if (hosts.size() > 1) {
         throw bad("A request may have one Host header, not " + hosts.size() + ".");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class HttpServerIT {
   private static final HttpServer.Limits LIMITS =
-      new HttpServer.Limits(Duration.ofMillis(500), Duration.ofSeconds(5), 1024, 50, 4);
+      new HttpServer.Limits(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMillis(500), 1024, 50, 4);
 
   private HttpServer server;
   /** Whether each accepted connection had TCP_NODELAY, as the server set it up. */
@@ -35,6 +35,17 @@ class HttpServerIT {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.start("127.0.0.1", 0, LIMITS, (request, response) -> {
+      if (request.rawPath().equals("/medium")) {
+        response.send(200, "application/octet-stream", new byte[8 << 20]);
+        return;
+      }
+      if (request.rawPath().equals("/endless")) { // written until the client is cut off
+        OutputStream out = response.stream(200, "application/octet-stream");
+        byte[] chunk = new byte[64 * 1024];
+        while (true) {
+          out.write(chunk);
+        }
+      }
       if (request.rawPath().equals("/stream")) {
         OutputStream out = response.stream(200, "text/event-stream; charset=utf-8");
         out.write(": open\n\n".getBytes(StandardCharsets.UTF_8));
@@ -172,6 +183,77 @@ class HttpServerIT {
       for (Socket s : streams) {
         s.close();
       }
+    }
+  }
+
+  /**
+   * A client that asks for a large reply and then reads nothing (the slowloris of the reply) is
+   * cut off once a write has waited {@link HttpServer.Limits#writeTimeout}: its thread and slot
+   * come back, so such clients cannot hold the server. (The reply here has no end, so no socket
+   * buffer, however large, can take it all.)
+   */
+  @Test
+  void slowReadersAreCutOff() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < LIMITS.maxConnections(); i++) {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", server.address().getPort()), 5000);
+        s.getOutputStream().write(get("/endless", ""));
+        stalled.add(s); // never read
+      }
+      String again = exchange(get("/again", "Connection: close\r\n"));
+      for (long deadline = System.nanoTime() + 20_000_000_000L; !again.startsWith("HTTP/1.1 200") && System.nanoTime() < deadline; ) {
+        Thread.onSpinWait();
+        again = exchange(get("/again", "Connection: close\r\n"));
+      }
+      assertThat(again).startsWith("HTTP/1.1 200 OK\r\n");
+      Socket first = stalled.get(0);
+      first.setSoTimeout(10_000);
+      long got = 0;
+      try {
+        InputStream in = first.getInputStream();
+        byte[] buf = new byte[64 * 1024];
+        for (int n; got < (256L << 20) && (n = in.read(buf)) >= 0; ) {
+          got += n;
+        }
+      } catch (IOException e) {
+        // reset: cut off
+      }
+      assertThat(got).as("the endless reply was cut off (its end read after what the buffers held)")
+          .isLessThan(256L << 20);
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  /**
+   * What is limited is a client taking nothing, not a slow one: a reply that takes far longer
+   * than the write limit to read, read steadily, arrives whole.
+   */
+  @Test
+  void aSlowButSteadyReaderGetsTheWholeReply() throws Exception {
+    try (Socket s = new Socket()) {
+      s.setReceiveBufferSize(64 * 1024);
+      s.connect(new InetSocketAddress("127.0.0.1", server.address().getPort()), 5000);
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(get("/medium", "Connection: close\r\n"));
+      InputStream in = s.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Length: " + (8 << 20));
+      long total = 0;
+      long start = System.nanoTime();
+      byte[] buf = new byte[32 * 1024];
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        total += n;
+        Thread.sleep(10); // a slow client's pace (about 3 MB/s), not a wait for the server
+      }
+      assertThat(total).isEqualTo(8 << 20);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("slower than the write limit")
+          .isGreaterThan(LIMITS.writeTimeout());
     }
   }
 
