@@ -169,8 +169,13 @@ class DevServerIT {
     });
     assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.Exception: checked, thrown past");
 
+    // a real save that once overflowed the stack: front matter nested 5,000 levels deep
     Path first = project.resolve("content/articles/2026/first.md");
-    Files.writeString(first, Files.readString(first) + "\nSaved after the failure.\n");
+    String good = Files.readString(first);
+    Files.writeString(first, good.replace("title: First article", "title: " + "[".repeat(5000)));
+    assertThat(next(events)).startsWith("{\"build\":1,\"errors\":[{\"location\":\"content/articles/2026/first.md:");
+
+    Files.writeString(first, good + "\nSaved after the failure.\n");
     assertThat(next(events)).isEqualTo("{\"build\":2,\"errors\":[]}");
     assertThat(get(base, "/articles/2026/first/").body()).contains("Saved after the failure.");
 
