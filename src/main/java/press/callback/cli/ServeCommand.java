@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import press.callback.diag.Diagnostic;
 import press.callback.serve.DevServer;
 import press.callback.serve.Watcher;
 import press.callback.site.LiveSite;
@@ -87,23 +86,27 @@ final class ServeCommand implements Callable<Integer> {
         "--output", "--output")) {
       return ExitCodes.USAGE;
     }
+    ServeConsole console = new ServeConsole(main.out(), main.err(), verbose);
     LiveSite site = new LiveSite(
         new LiveSite.Settings(source, folder.resolve("site"), folder.resolve("newsletter"), drafts, clock),
         step -> main.out().println("press: " + step));
     long start = System.nanoTime();
     LiveSite.Update first;
+    Throwable failure = null;
     try {
       first = site.bakeAll();
-    } catch (RuntimeException | Error e) { // as for every later change: shown, and the next save bakes again
+    } catch (Throwable e) { // as for every later change: shown, and the next save bakes again
+      failure = e;
       first = site.failed(e);
     }
-    print(first.diagnostics());
+    console.diagnostics(first.diagnostics());
+    console.failure(failure);
     if (first.ok()) {
       main.out().printf(Locale.ROOT, "press: baked %d files in %.1f s%n", first.files(), (System.nanoTime() - start) / 1e9);
     } else {
       main.err().println("press: the site has errors; serving what there is, and the errors over every page");
     }
-    DevServer server = new DevServer(site, first, this::report);
+    DevServer server = new DevServer(site, first, console::report);
     try {
       server.start(host, port);
     } catch (BindException e) {
@@ -143,28 +146,5 @@ final class ServeCommand implements Callable<Integer> {
     main.out().flush();
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  private void report(DevServer.Report r) {
-    LiveSite.Update u = r.update();
-    print(u.diagnostics());
-    String what = u.changedFiles().isEmpty() ? "changes" : String.join(", ", u.changedFiles());
-    if (!u.ok()) {
-      long errors = u.diagnostics().stream().filter(Diagnostic::isError).count();
-      main.err().printf("press: %s: %d error%s; the pages show %s until fixed%n",
-          what, errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
-    } else {
-      main.out().printf(Locale.ROOT, "press: %s → %s, %d file%s in %d ms%n", what,
-          u.kind().equals("full") ? "baked all" : "rebuilt", u.files(), u.files() == 1 ? "" : "s", r.nanos() / 1_000_000);
-    }
-    main.out().flush();
-    main.err().flush();
-  }
-
-  private void print(List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
-      main.err().println(d.format());
-    }
-    main.err().flush();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -38,17 +35,21 @@ import press.callback.site.LiveSite;
 public final class DevServer implements AutoCloseable {
   private static final String PRESS = "/_press/";
 
-  /** What a change did, for the console. */
-  public record Report(LiveSite.Update update, long nanos) {}
+  /**
+   * What a change did, for the console.
+   *
+   * @param failure what the change threw unexpectedly (shown as an error in {@code update}), or
+   *     {@code null}
+   */
+  public record Report(LiveSite.Update update, long nanos, Throwable failure) {}
 
   private final LiveSite site;
   private final Consumer<Report> console;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final EventStreams pages = new EventStreams(Duration.ofSeconds(15));
   private final byte[] liveJs;
   private final HttpServer.Limits limits;
   private HttpServer server;
-  private ScheduledExecutorService heartbeat;
   private long build = 1;
   private List<Diagnostic> errors = List.of();
   private Map<String, String> marks = Map.of();
@@ -83,12 +84,6 @@ public final class DevServer implements AutoCloseable {
    */
   public void start(String host, int port) throws IOException {
     server = HttpServer.start(host, port, limits, this::handle);
-    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "press-serve-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    heartbeat.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
   }
 
   /** The address served, e.g. {@code http://127.0.0.1:8820/}. */
@@ -112,12 +107,14 @@ public final class DevServer implements AutoCloseable {
   void update(java.util.function.Supplier<LiveSite.Update> change) {
     long start = System.nanoTime();
     LiveSite.Update update;
+    Throwable failure = null;
     String state;
     lock.writeLock().lock();
     try {
       try {
         update = change.get();
-      } catch (RuntimeException | Error e) { // a bug, or StackOverflowError, OutOfMemoryError on odd input
+      } catch (Throwable e) { // a bug, StackOverflowError, OutOfMemoryError, a checked exception thrown undeclared
+        failure = e;
         update = site.failed(e);
       }
       errors = errorsOf(update);
@@ -129,8 +126,8 @@ public final class DevServer implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
-    send(state);
-    console.accept(new Report(update, System.nanoTime() - start));
+    pages.publish(state);
+    console.accept(new Report(update, System.nanoTime() - start, failure));
   }
 
   private static List<Diagnostic> errorsOf(LiveSite.Update update) {
@@ -139,16 +136,7 @@ public final class DevServer implements AutoCloseable {
 
   @Override
   public void close() {
-    for (OutputStream out : listeners) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        // the page went away already
-      }
-    }
-    if (heartbeat != null) {
-      heartbeat.shutdownNow();
-    }
+    pages.close();
     if (server != null) {
       server.close();
     }
@@ -200,11 +188,7 @@ public final class DevServer implements AutoCloseable {
     // The state written and the page registered under one lock: a change cannot slip in between.
     lock.readLock().lock();
     try {
-      synchronized (out) {
-        out.write(("retry: 500\n\n" + state()).getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-      listeners.add(out);
+      pages.add(out, "retry: 500\n\n" + state());
     } finally {
       lock.readLock().unlock();
     }
@@ -225,25 +209,6 @@ public final class DevServer implements AutoCloseable {
     state.put("build", build);
     state.put("errors", list);
     return "event: state\ndata: " + Json.write(state) + "\n\n";
-  }
-
-  private void send(String event) {
-    byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-    for (OutputStream out : listeners) {
-      try {
-        synchronized (out) {
-          out.write(bytes);
-          out.flush();
-        }
-      } catch (IOException e) {
-        listeners.remove(out);
-        try {
-          out.close();
-        } catch (IOException ignored) {
-          // already gone
-        }
-      }
-    }
   }
 
   /** Serves a file of {@code root}, an index.html for a folder, or the site's 404 page. */

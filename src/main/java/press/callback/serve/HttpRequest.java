@@ -31,7 +31,10 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
     return hasBody || c.contains("close") || (version.equals("HTTP/1.0") && !c.contains("keep-alive"));
   }
 
-  static Builder parseRequestLine(String line) throws HttpServer.HeadReader.Refused {
+  static Builder parseRequestLine(String line) throws HeadReader.Refused {
+    if (hasControl(line, false)) {
+      throw bad("The request line holds a control character.");
+    }
     String[] parts = line.split(" ", -1);
     if (parts.length != 3 || !TOKEN.matcher(parts[0]).matches() || parts[1].isEmpty()) {
       throw bad("The request line is not 'METHOD /path HTTP/1.1'.");
@@ -41,7 +44,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       throw bad("The request line has no HTTP version.");
     }
     if (!parts[2].equals("HTTP/1.1") && !parts[2].equals("HTTP/1.0")) {
-      throw new HttpServer.HeadReader.Refused(505, "Only HTTP/1.0 and HTTP/1.1 are served, not " + parts[2] + ".");
+      throw new HeadReader.Refused(505, "Only HTTP/1.0 and HTTP/1.1 are served, not " + parts[2] + ".");
     }
     String target = parts[1];
     if (!target.startsWith("/")) {
@@ -51,8 +54,22 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
     return new Builder(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1), parts[2]);
   }
 
-  private static HttpServer.HeadReader.Refused bad(String message) {
-    return new HttpServer.HeadReader.Refused(400, message);
+  /**
+   * Whether {@code line} holds a control character (a tab only in header values, where HTTP
+   * allows it): a bare CR or a NUL passed on could split or cut a header where it is repeated.
+   */
+  private static boolean hasControl(String line, boolean tabAllowed) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c < 0x20 && !(tabAllowed && c == '\t')) || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static HeadReader.Refused bad(String message) {
+    return new HeadReader.Refused(400, message);
   }
 
   /** Collects the headers of a request whose request line was read. */
@@ -70,7 +87,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       this.version = version;
     }
 
-    void header(String line) throws HttpServer.HeadReader.Refused {
+    void header(String line) throws HeadReader.Refused {
       int colon = line.indexOf(':');
       if (line.startsWith(" ") || line.startsWith("\t")) {
         throw bad("Folded header lines are not accepted.");
@@ -78,11 +95,14 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()) {
         throw bad("A header line is not 'Name: value'.");
       }
+      if (hasControl(line, true)) {
+        throw bad("A header line holds a control character.");
+      }
       String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
       headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
     }
 
-    HttpRequest build() throws HttpServer.HeadReader.Refused {
+    HttpRequest build() throws HeadReader.Refused {
       List<String> hosts = headers.getOrDefault("host", List.of());
       if (hosts.size() > 1) {
         throw bad("A request may have one Host header, not " + hosts.size() + ".");

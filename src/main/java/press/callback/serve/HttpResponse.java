@@ -49,7 +49,7 @@ final class HttpResponse {
 
   /**
    * Sends the status and headers now and returns the body's stream, which stays open for the
-   * caller to write to and close; the connection is the caller's from now on.
+   * caller to write to; the server closes it when the client goes away (or the caller does).
    */
   OutputStream stream(int status, String type) throws IOException {
     this.status = status;

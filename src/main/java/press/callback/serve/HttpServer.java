@@ -1,7 +1,6 @@
 package press.callback.serve;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,13 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * The preview's HTTP/1.1 server: a request head read within limits, one handler call, one write
@@ -29,7 +28,10 @@ import java.util.concurrent.Semaphore;
  *   <li>a request line over {@link Limits#maxLine} bytes gets 414, a header line over it or more
  *       than {@link Limits#maxHeaders} headers 431, a version other than HTTP/1.0 and 1.1 505,
  *       anything else malformed (no or two {@code Host} headers in 1.1, folded headers) 400;
- *   <li>at most {@link Limits#maxConnections} connections at once; the next gets 503.
+ *   <li>a client that takes no bytes of a write within {@link Limits#writeTimeout} (it asked for
+ *       a large file, or stopped reading its events) is cut off;
+ *   <li>at most {@link Limits#maxConnections} connections at once, open event streams included;
+ *       the next gets 503.
  * </ul>
  *
  * <p>Replies go out with TCP_NODELAY and in one write: on a kept-alive connection Nagle's
@@ -42,9 +44,16 @@ final class HttpServer implements AutoCloseable {
    *
    * @param headTimeout the most a request's head may take to arrive, from its first byte
    * @param idleTimeout how long a kept-alive connection may wait for its next request
+   * @param writeTimeout the most one write to a client (a reply, an event) may wait for the client
+   *     to take the bytes; then the connection is cut off
+   * @param maxLine the longest request line or header line, in bytes
+   * @param maxHeaders the most header lines of a request
+   * @param maxConnections the most connections at once, open event streams included
    */
-  record Limits(Duration headTimeout, Duration idleTimeout, int maxLine, int maxHeaders, int maxConnections) {
-    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), 8192, 100, 64);
+  record Limits(Duration headTimeout, Duration idleTimeout, Duration writeTimeout, int maxLine, int maxHeaders,
+      int maxConnections) {
+    static final Limits DEFAULT =
+        new Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), 8192, 100, 64);
   }
 
   /** Answers one request. */
@@ -58,6 +67,8 @@ final class HttpServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Semaphore slots;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile Consumer<Socket> observer = accepted -> {};
+  private final WriteWatchdog watchdog;
 
   private HttpServer(ServerSocket socket, Handler handler, Limits limits) {
     this.socket = socket;
@@ -69,6 +80,7 @@ final class HttpServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.watchdog = new WriteWatchdog(limits.writeTimeout());
   }
 
   /** Binds {@code host}:{@code port} (0: any free port) and starts accepting connections. */
@@ -87,49 +99,89 @@ final class HttpServer implements AutoCloseable {
     return server;
   }
 
+  /** Shows each accepted connection, its options set, to {@code observer} (tests check them). */
+  void observe(Consumer<Socket> observer) {
+    this.observer = observer;
+  }
+
   InetSocketAddress address() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
   }
 
+  /**
+   * Accepts connections until the server closes. A failure to accept (the process out of file
+   * descriptors, say) is waited out: the connections open now time out and close, and then
+   * accepting works again. Nothing else ends this loop.
+   */
   private void accept() {
+    long pause = 10;
     while (!socket.isClosed()) {
       Socket client;
       try {
         client = socket.accept();
-      } catch (IOException e) {
-        return; // closed
+        pause = 10;
+      } catch (IOException | RuntimeException e) {
+        if (socket.isClosed()) {
+          return;
+        }
+        pause(pause);
+        pause = Math.min(pause * 2, 500);
+        continue;
       }
       if (!slots.tryAcquire()) {
-        threads.execute(() -> refuseBusy(client));
+        refuseBusy(client);
         continue;
       }
       open.add(client);
-      threads.execute(() -> {
-        try {
-          serve(client);
-        } finally {
-          slots.release();
-        }
-      });
+      try {
+        threads.execute(() -> {
+          try {
+            serve(client);
+          } finally {
+            slots.release();
+          }
+        });
+      } catch (Throwable e) { // no thread to be had (out of memory) or stopping: this one is dropped
+        open.remove(client);
+        closeQuietly(client);
+        slots.release();
+      }
     }
   }
 
-  private void refuseBusy(Socket client) {
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Answers 503 on the accepting thread: a few bytes into a new connection's empty send buffer
+   * never block, and no thread is spent on a connection over the cap.
+   */
+  private static void refuseBusy(Socket client) {
     try (client) {
-      client.setSoTimeout(1000);
       write(client.getOutputStream(), HttpResponse.plain(503, "Too many connections to the preview; try again.", true));
     } catch (IOException e) {
       // gone already
     }
   }
 
-  /** Requests on one connection, until it closes, times out, or is handed to a stream. */
+  /**
+   * Requests on one connection, until it closes or times out. A connection handed to a stream
+   * (server-sent events) keeps its slot and this thread until the page goes away.
+   */
   private void serve(Socket client) {
-    boolean keep = false;
     try {
       client.setTcpNoDelay(true);
+      // A fixed send buffer: a blocked write then wakes after a bounded number of bytes taken,
+      // which is what the write watchdog times (the kernel's autotuned buffer grows to megabytes).
+      client.setSendBufferSize(WriteWatchdog.SEND_BUFFER);
+      observer.accept(client);
       InputStream in = new BufferedInputStream(client.getInputStream());
-      OutputStream out = client.getOutputStream();
+      OutputStream out = watchdog.watch(client);
       boolean first = true;
       while (true) {
         client.setSoTimeout((int) (first ? limits.headTimeout() : limits.idleTimeout()).toMillis());
@@ -154,7 +206,9 @@ final class HttpServer implements AutoCloseable {
         HttpResponse response = new HttpResponse(request.method().equals("HEAD"), out);
         handler.handle(request, response);
         if (response.streaming()) {
-          keep = true; // the handler keeps the connection (server-sent events) and closes it
+          // An event stream's client sends nothing more: its end (or anything else) closes it.
+          client.setSoTimeout(0);
+          in.read();
           return;
         }
         boolean close = request.closes() || response.closes();
@@ -166,14 +220,16 @@ final class HttpServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // the client went away, or the server is stopping
     } finally {
-      if (!keep) {
-        open.remove(client);
-        try {
-          client.close();
-        } catch (IOException e) {
-          // closed already
-        }
-      }
+      open.remove(client);
+      closeQuietly(client);
+    }
+  }
+
+  static void closeQuietly(Socket client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // closed already
     }
   }
 
@@ -214,83 +270,9 @@ final class HttpServer implements AutoCloseable {
       // closing anyway
     }
     for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
+      closeQuietly(s);
     }
     threads.shutdownNow();
-  }
-
-  /** Reads a request's head within the limits. */
-  static final class HeadReader {
-    /** A request refused before it reached the handler, with its status. */
-    static final class Refused extends IOException {
-      private static final long serialVersionUID = 1L;
-      private final int status;
-
-      Refused(int status, String message) {
-        super(message);
-        this.status = status;
-      }
-
-      int status() {
-        return status;
-      }
-    }
-
-    private HeadReader() {}
-
-    static HttpRequest read(int firstByte, InputStream in, Socket client, Limits limits) throws IOException {
-      long deadline = System.nanoTime() + limits.headTimeout().toNanos();
-      String requestLine = line(firstByte, in, client, deadline, limits.maxLine(), 414, "The request line is too long.");
-      HttpRequest.Builder request = HttpRequest.parseRequestLine(requestLine);
-      int headers = 0;
-      while (true) {
-        String line = line(-1, in, client, deadline, limits.maxLine(), 431, "A header line is too long.");
-        if (line.isEmpty()) {
-          return request.build();
-        }
-        if (++headers > limits.maxHeaders()) {
-          throw new Refused(431, "Too many header lines (at most " + limits.maxHeaders() + ").");
-        }
-        request.header(line);
-      }
-    }
-
-    /** One line without its CRLF (a bare LF is taken too), read before the deadline. */
-    private static String line(int first, InputStream in, Socket client, long deadline, int max, int status,
-        String tooLong) throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-      int b = first;
-      while (true) {
-        if (b < 0) {
-          long left = (deadline - System.nanoTime()) / 1_000_000;
-          if (left <= 0) {
-            throw new Refused(408, "The request took too long to arrive.");
-          }
-          client.setSoTimeout((int) Math.max(1, left));
-          try {
-            b = in.read();
-          } catch (SocketTimeoutException e) {
-            throw new Refused(408, "The request took too long to arrive.");
-          }
-          if (b < 0) {
-            throw new IOException("the client closed the connection mid-request");
-          }
-        }
-        if (b == '\n') {
-          byte[] bytes = line.toByteArray();
-          int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-          return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
-        }
-        if (line.size() >= max) {
-          throw new Refused(status, tooLong);
-        }
-        line.write(b);
-        b = -1;
-      }
-    }
+    watchdog.close();
   }
 }

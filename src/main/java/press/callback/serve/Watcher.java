@@ -6,6 +6,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -92,31 +93,63 @@ public final class Watcher implements AutoCloseable {
       while (true) {
         WatchKey first = service.take();
         Set<Path> batch = new LinkedHashSet<>();
-        boolean lost = collect(first, batch);
+        boolean lost = collectSafely(first, batch);
         WatchKey next;
         while ((next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-          lost |= collect(next, batch);
+          lost |= collectSafely(next, batch);
         }
-        try {
-          if (lost) {
-            listener.lostTrack();
-          } else if (!batch.isEmpty()) {
-            listener.changed(batch);
-          }
-        } catch (RuntimeException | Error e) { // LinkageError, StackOverflowError, OutOfMemoryError…
-          // Nothing a change does may stop the watching: the next save tries again.
-          warn.accept("unexpected failure while applying " + batch.size() + " change(s): " + e
-              + "; still watching, save again to retry");
-        }
+        deliver(lost, batch);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // stopped
     }
   }
 
+  /**
+   * Hands a batch to the listener. Nothing a change does may stop the watching (a bug, a
+   * StackOverflowError or OutOfMemoryError on odd input, a checked exception thrown undeclared):
+   * it is reported, and the next save tries again.
+   */
+  private void deliver(boolean lost, Set<Path> batch) {
+    try {
+      if (lost) {
+        listener.lostTrack();
+      } else if (!batch.isEmpty()) {
+        listener.changed(batch);
+      }
+    } catch (Throwable e) {
+      warn.accept("unexpected failure while applying " + batch.size() + " change(s): " + e
+          + "; still watching, save again to retry");
+    }
+  }
+
+  /** {@link #collect}, or (if reading the events failed) that track of them was lost. */
+  private boolean collectSafely(WatchKey key, Set<Path> batch) {
+    try {
+      return collect(key, batch);
+    } catch (ClosedWatchServiceException e) {
+      throw e;
+    } catch (Throwable e) {
+      warn.accept("unexpected failure while reading changes: " + e + "; baking everything again");
+      return true;
+    }
+  }
+
   /** Adds the key's changes to {@code batch}; returns whether events were lost. */
   private boolean collect(WatchKey key, Set<Path> batch) {
     Path folder = folders.get(key);
+    boolean lost = false;
+    try {
+      lost = collectEvents(key, folder, batch);
+    } finally {
+      if (!key.reset()) { // whatever happened, the folder keeps reporting
+        folders.remove(key);
+      }
+    }
+    return lost;
+  }
+
+  private boolean collectEvents(WatchKey key, Path folder, Set<Path> batch) {
     boolean lost = false;
     for (WatchEvent<?> event : key.pollEvents()) {
       if (event.kind() == OVERFLOW || folder == null) {
@@ -131,15 +164,12 @@ public final class Watcher implements AutoCloseable {
         registerTree(file); // a folder created or moved in: its files are changes too
         try (Stream<Path> all = Files.walk(file)) {
           all.filter(Files::isRegularFile).filter(f -> !ignored(f)).forEach(batch::add);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) { // a folder gone or unreadable mid-walk
           lost = true;
         }
       } else {
         batch.add(file);
       }
-    }
-    if (!key.reset()) {
-      folders.remove(key);
     }
     return lost;
   }
@@ -159,7 +189,7 @@ public final class Watcher implements AutoCloseable {
   private void registerTree(Path root) {
     try (Stream<Path> all = Files.walk(root)) {
       all.filter(Files::isDirectory).filter(d -> d.equals(root) || !ignored(d)).forEach(this::register);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       warn.accept("cannot watch " + root + ": " + e.getMessage());
     }
   }

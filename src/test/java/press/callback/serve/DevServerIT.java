@@ -1,10 +1,12 @@
 package press.callback.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import press.callback.diag.Diagnostic;
 import press.callback.site.LiveSite;
 import press.callback.testing.TestSite;
 
@@ -43,6 +46,7 @@ class DevServerIT {
   private DevServer server;
   private Watcher watcher;
   private Path project;
+  private HttpServer.Limits limits = HttpServer.Limits.DEFAULT;
 
   private URI start(boolean drafts) throws IOException {
     project = TestSite.create(tmp, "basic");
@@ -55,7 +59,7 @@ class DevServerIT {
         new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), drafts, CLOCK), s -> {});
     LiveSite.Update first = site.bakeAll();
     assertThat(first.ok()).as("%s", first.diagnostics()).isEqualTo(mustBake);
-    server = new DevServer(site, first, r -> {});
+    server = new DevServer(site, first, r -> {}, limits);
     server.start("127.0.0.1", 0);
     watcher = new Watcher(site.sourceFolders(), List.of(site.configFile()), Duration.ofMillis(30),
         new Watcher.Listener() {
@@ -159,9 +163,19 @@ class DevServerIT {
       throw new StackOverflowError();
     });
     assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.StackOverflowError");
+    server.update(() -> {
+      DevServerIT.<RuntimeException>sneakyThrow(new Exception("checked, thrown past the compiler"));
+      return null;
+    });
+    assertThat(next(events)).contains("unexpected failure while rebuilding: java.lang.Exception: checked, thrown past");
 
+    // a real save that once overflowed the stack: front matter nested 5,000 levels deep
     Path first = project.resolve("content/articles/2026/first.md");
-    Files.writeString(first, Files.readString(first) + "\nSaved after the failure.\n");
+    String good = Files.readString(first);
+    Files.writeString(first, good.replace("title: First article", "title: " + "[".repeat(5000)));
+    assertThat(next(events)).startsWith("{\"build\":1,\"errors\":[{\"location\":\"content/articles/2026/first.md:");
+
+    Files.writeString(first, good + "\nSaved after the failure.\n");
     assertThat(next(events)).isEqualTo("{\"build\":2,\"errors\":[]}");
     assertThat(get(base, "/articles/2026/first/").body()).contains("Saved after the failure.");
 
@@ -170,13 +184,16 @@ class DevServerIT {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     BlockingQueue<String> warnings = new LinkedBlockingQueue<>();
     try (Watcher w = new Watcher(List.of(folder), List.of(), Duration.ofMillis(30), new Watcher.Listener() {
-      private boolean thrown;
+      private int calls;
 
       @Override
       public void changed(Set<Path> files) {
-        if (!thrown) {
-          thrown = true;
+        calls++;
+        if (calls == 1) {
           throw new OutOfMemoryError("one edit too many");
+        }
+        if (calls == 2) {
+          DevServerIT.<RuntimeException>sneakyThrow(new java.io.IOException("checked, thrown past the compiler"));
         }
         files.forEach(f -> seen.add(f.getFileName().toString()));
       }
@@ -188,7 +205,55 @@ class DevServerIT {
       Files.writeString(folder.resolve("a.md"), "a");
       assertThat(warnings.poll(20, TimeUnit.SECONDS)).contains("OutOfMemoryError: one edit too many", "still watching");
       Files.writeString(folder.resolve("b.md"), "b");
-      assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("b.md");
+      assertThat(warnings.poll(20, TimeUnit.SECONDS)).contains("IOException: checked, thrown past", "still watching");
+      Files.writeString(folder.resolve("c.md"), "c");
+      assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("c.md");
+    }
+  }
+
+  /** Throws {@code t} whatever its type: some libraries throw checked exceptions undeclared. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  /**
+   * A page that stops reading its event stream (a paused or hostile client) holds no rebuild: the
+   * events go out on their own thread, and a stream whose write waits past the write limit is
+   * closed, so the other pages still get every change.
+   */
+  @Test
+  void aPageThatStopsReadingHoldsNoRebuild() throws Exception {
+    limits = new HttpServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(500), 8192, 100, 64);
+    URI base = start(false);
+    try (Socket stalled = new Socket()) {
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+      stalled.getOutputStream().write("GET /_press/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      stalled.setSoTimeout(10_000);
+      String seen = "";
+      while (!seen.contains("data: {\"build\":1,\"errors\":[]}\n\n")) { // registered; from now on, never read
+        int b = stalled.getInputStream().read();
+        assertThat(b).as(seen).isNotNegative();
+        seen += (char) b;
+      }
+      String big = "x".repeat(1 << 20);
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        for (int i = 0; i < 40; i++) {
+          server.update(() -> new LiveSite.Update("edit",
+              List.of(Diagnostic.error("content/x.md", 1, 1, big, "")), 0, List.of("content/x.md")));
+        }
+      }, "40 changes of 1 MB events each, with a page that reads nothing");
+
+      BlockingQueue<String> events = events(base);
+      assertThat(next(events)).startsWith("{\"build\":1,\"errors\":[{\"location\":\"content/x.md:1:1\"");
+      Path first = project.resolve("content/articles/2026/first.md");
+      Files.writeString(first, Files.readString(first) + "\nSaved beside a stalled page.\n");
+      String after = next(events);
+      while (after.startsWith("{\"build\":1,")) { // the last error state may come twice
+        after = next(events);
+      }
+      assertThat(after).isEqualTo("{\"build\":2,\"errors\":[]}");
     }
   }
 
