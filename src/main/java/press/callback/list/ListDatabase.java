@@ -1,0 +1,333 @@
+package press.callback.list;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The list's database: an embedded SQLite file (the default, {@code .press/list.db}) or a
+ * PostgreSQL server. Opens it, brings its schema up to date, and runs work in transactions that
+ * are retried when another process got there first, so concurrent writers lose nothing.
+ *
+ * <p>SQLite: WAL mode, one connection per process (SQLite has one writer at a time anyway), the
+ * file and its folder made readable by the owner only. PostgreSQL: a small pool, serializable
+ * transactions.
+ */
+public final class ListDatabase implements AutoCloseable {
+  /** Work done in one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  enum Dialect { SQLITE, POSTGRESQL }
+
+  /** The schema's versions, in order: V1__list.sql, … */
+  private static final List<String> MIGRATIONS = List.of("V1__list.sql");
+  private static final int ATTEMPTS = 20;
+
+  private final Dialect dialect;
+  private final String location;
+  private final Connection sqlite;
+  private final ReentrantLock sqliteLock = new ReentrantLock(true);
+  private final HikariDataSource pool;
+
+  private ListDatabase(Dialect dialect, String location, Connection sqlite, HikariDataSource pool) {
+    this.dialect = dialect;
+    this.location = location;
+    this.sqlite = sqlite;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens the database at {@code jdbcUrl}, creating an SQLite file (mode 0600) when it does not
+   * exist, and migrates its schema.
+   *
+   * @param project a relative SQLite path is taken from here, not from the working folder
+   * @param password PostgreSQL's password ({@code PRESS_LIST_DB_PASSWORD}), or null
+   * @throws ListStoreException when it cannot be opened or is newer than this press
+   */
+  public static ListDatabase open(String jdbcUrl, Path project, String password) {
+    ListDatabase db;
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      db = openSqlite(jdbcUrl.substring("jdbc:sqlite:".length()), project);
+    } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      db = openPostgres(jdbcUrl, password);
+    } else {
+      throw new ListStoreException("the list database " + jdbcUrl + " is neither SQLite nor PostgreSQL",
+          "set newsletter.list_db to jdbc:sqlite:.press/list.db or jdbc:postgresql://HOST/DB?user=NAME", null);
+    }
+    try {
+      db.migrate();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private static ListDatabase openSqlite(String spec, Path project) {
+    if (spec.isEmpty() || spec.startsWith(":") || spec.contains("?") || spec.startsWith("file:")) {
+      throw new ListStoreException("the SQLite list database must be a file path, not '" + spec + "'",
+          "set newsletter.list_db to jdbc:sqlite:.press/list.db (a path, relative to the project)", null);
+    }
+    Path file = project.resolve(spec).toAbsolutePath().normalize();
+    try {
+      ownerOnlyFile(file);
+    } catch (IOException e) {
+      throw new ListStoreException("cannot create the list database " + file + ": " + e.getMessage(),
+          "check that its folder can be written", e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(10_000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.enforceForeignKeys(true);
+    try {
+      Connection c = config.createConnection("jdbc:sqlite:" + file);
+      return new ListDatabase(Dialect.SQLITE, file.toString(), c, null);
+    } catch (SQLException e) {
+      throw new ListStoreException("cannot open the list database " + file + ": " + e.getMessage(),
+          "check that it is an SQLite file and can be read and written", e);
+    }
+  }
+
+  /** Creates the file (and its folder) readable by the owner only; tightens an existing one. */
+  private static void ownerOnlyFile(Path file) throws IOException {
+    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    Path folder = file.getParent();
+    if (!Files.isDirectory(folder)) {
+      if (posix) {
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(folder);
+      }
+    }
+    Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+    try {
+      if (posix) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
+      } else {
+        Files.createFile(file);
+      }
+    } catch (FileAlreadyExistsException e) {
+      if (posix && !Files.getPosixFilePermissions(file).equals(owner)) {
+        Files.setPosixFilePermissions(file, owner); // personal data: the owner only
+      }
+    }
+  }
+
+  private static ListDatabase openPostgres(String url, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (password != null && !password.isEmpty()) {
+      config.setPassword(password);
+    }
+    config.setPoolName("press-list");
+    config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(10_000);
+    config.setInitializationFailTimeout(10_000);
+    config.setAutoCommit(false);
+    config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+    String shown = url.replaceAll("(?i)password=[^&]*", "password=…");
+    try {
+      return new ListDatabase(Dialect.POSTGRESQL, shown, null, new HikariDataSource(config));
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new ListStoreException("cannot reach the list database " + shown + ": " + root.getMessage(),
+          "check the server is running, the URL's host, database and user, and PRESS_LIST_DB_PASSWORD", e);
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Where the database is, for messages (a PostgreSQL URL without its password). */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits it; retried from the start when another
+   * writer got there first (a serialization failure, a busy file, a twin key).
+   */
+  public <T> T transaction(Work<T> work) {
+    SQLException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return once(work);
+      } catch (SQLException e) {
+        if (!retryable(e)) {
+          throw failure(e);
+        }
+        last = e;
+        backOff(attempt);
+      }
+    }
+    throw failure(last);
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
+    if (dialect == Dialect.SQLITE) {
+      sqliteLock.lock();
+      try {
+        return run(sqlite, work);
+      } finally {
+        sqliteLock.unlock();
+      }
+    }
+    try (Connection c = pool.getConnection()) {
+      return run(c, work);
+    }
+  }
+
+  private static <T> T run(Connection c, Work<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the connection is gone: the transaction is rolled back with it
+      }
+      throw e;
+    }
+  }
+
+  private boolean retryable(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (dialect == Dialect.POSTGRESQL) {
+      return state.equals("40001") || state.equals("40P01") || state.equals("23505");
+    }
+    int code = e.getErrorCode() & 0xff; // SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes
+    return code == 5 || code == 6;
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt * attempt, 100)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ListStoreException failure(SQLException e) {
+    return new ListStoreException("the list database " + location + " failed: " + e.getMessage(),
+        dialect == Dialect.SQLITE ? "check the disk has room and the file can be written"
+            : "check the database server and its logs", e);
+  }
+
+  /** Brings the schema to the newest version this press knows, under a lock so two starts agree. */
+  private void migrate() {
+    transaction(c -> {
+      try (Statement s = c.createStatement()) {
+        if (dialect == Dialect.POSTGRESQL) {
+          s.execute("SELECT pg_advisory_xact_lock(7734015)");
+        }
+        s.execute("CREATE TABLE IF NOT EXISTS list_schema (version INTEGER PRIMARY KEY,"
+            + " name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+      }
+      int version = 0;
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM list_schema")) {
+        if (r.next()) {
+          version = r.getInt(1);
+        }
+      }
+      if (version > MIGRATIONS.size()) {
+        throw new ListStoreException("the list database " + location + " has schema version " + version
+            + "; this press knows versions up to " + MIGRATIONS.size(),
+            "use the newer press that wrote it", null);
+      }
+      for (int v = version + 1; v <= MIGRATIONS.size(); v++) {
+        String name = MIGRATIONS.get(v - 1);
+        for (String statement : statements(name)) {
+          try (Statement s = c.createStatement()) {
+            s.execute(statement);
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO list_schema (version, name, applied_at) VALUES (?, ?, ?)")) {
+          p.setInt(1, v);
+          p.setString(2, name);
+          p.setLong(3, System.currentTimeMillis());
+          p.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The statements of a migration file: split at semicolons that end a line; comments dropped. */
+  static List<String> statements(String name) {
+    String text;
+    try (InputStream in = ListDatabase.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("migration " + name + " is missing from the jar");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (t.endsWith(";")) {
+        String sql = current.toString().strip();
+        out.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().strip());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (sqlite != null) {
+      sqliteLock.lock();
+      try {
+        sqlite.close();
+      } catch (SQLException e) {
+        // closing anyway
+      } finally {
+        sqliteLock.unlock();
+      }
+    }
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}
