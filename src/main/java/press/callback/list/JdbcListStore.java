@@ -191,11 +191,25 @@ public final class JdbcListStore implements ListStore {
   }
 
   @Override
+  public Optional<Consent> consent(long id) {
+    return db.transaction(c -> {
+      try (PreparedStatement p = bind(c, "SELECT consent_at, consent_source FROM members WHERE id = ?", id);
+          ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        long at = r.getLong(1);
+        return r.wasNull() ? Optional.empty() : Optional.of(new Consent(Instant.ofEpochMilli(at), r.getString(2)));
+      }
+    });
+  }
+
+  @Override
   public List<ListEvent> events(long id) {
     return db.transaction(c -> {
       List<ListEvent> out = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT at, kind, source FROM member_events WHERE member_id = ? ORDER BY at, id")) {
+          "SELECT at, kind, source FROM member_events WHERE member_id = ? ORDER BY seq, at, id")) {
         p.setLong(1, id);
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
@@ -241,9 +255,11 @@ public final class JdbcListStore implements ListStore {
       Optional<Member> found = byAddress(c, email);
       if (found.isEmpty()) {
         long id = newId();
-        update(c, "INSERT INTO members (id, email, email_key, name, status, created_at, changed_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, email, Member.key(email), name, status.word(),
-            at.toEpochMilli(), at.toEpochMilli());
+        boolean subscribed = status == ListStatus.SUBSCRIBED;
+        // an imported subscriber's consent is the author's record of it: the import, and when
+        update(c, "INSERT INTO members (id, email, email_key, name, status, created_at, changed_at, consent_at,"
+            + " consent_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, email, Member.key(email), name, status.word(),
+            at.toEpochMilli(), at.toEpochMilli(), subscribed ? at.toEpochMilli() : null, subscribed ? source : null);
         event(c, id, at, "imported-" + status.word(), source);
         return Imported.ADDED;
       }
@@ -256,6 +272,7 @@ public final class JdbcListStore implements ListStore {
       }
       if (!name.isEmpty() && !m.name().equals(name)) {
         update(c, "UPDATE members SET name = ? WHERE id = ?", name, m.id());
+        event(c, m.id(), at, "renamed", source);
         changed = true;
       }
       return changed ? Imported.UPDATED : Imported.UNCHANGED;
@@ -285,13 +302,10 @@ public final class JdbcListStore implements ListStore {
       try (Statement s = c.createStatement();
           ResultSet r = s.executeQuery("SELECT status, COUNT(*) FROM members GROUP BY status")) {
         while (r.next()) {
-          ListStatus.of(r.getString(1)).ifPresent(st -> {
-            try {
-              out.put(st, r.getInt(2));
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          Optional<ListStatus> status = ListStatus.of(r.getString(1));
+          if (status.isPresent()) {
+            out.put(status.get(), r.getInt(2));
+          }
         }
       }
       return out;
@@ -363,8 +377,9 @@ public final class JdbcListStore implements ListStore {
   }
 
   private void event(Connection c, long member, Instant at, String kind, String source) throws SQLException {
-    update(c, "INSERT INTO member_events (id, member_id, at, kind, source) VALUES (?, ?, ?, ?, ?)",
-        newId(), member, at.toEpochMilli(), kind, source);
+    int seq = count(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM member_events WHERE member_id = ?", member);
+    update(c, "INSERT INTO member_events (id, member_id, at, kind, source, seq) VALUES (?, ?, ?, ?, ?, ?)",
+        newId(), member, at.toEpochMilli(), kind, source, seq);
   }
 
   private static Optional<Member> byId(Connection c, long id) throws SQLException {

@@ -41,8 +41,13 @@ public final class ListDatabase implements AutoCloseable {
   enum Dialect { SQLITE, POSTGRESQL }
 
   /** The schema's versions, in order: V1__list.sql, … */
-  private static final List<String> MIGRATIONS = List.of("V1__list.sql");
-  private static final int ATTEMPTS = 20;
+  private static final List<String> MIGRATIONS = List.of("V1__list.sql", "V2__event_order.sql");
+  /**
+   * How long a transaction is retried before it fails. Not a count: under contention (many
+   * sign-ups at once read and grow the same hourly count) a serializable transaction may lose
+   * many rounds, and each round at least one of the rivals commits.
+   */
+  private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
   private final Dialect dialect;
   private final String location;
@@ -100,7 +105,6 @@ public final class ListDatabase implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     try {
       Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -146,7 +150,8 @@ public final class ListDatabase implements AutoCloseable {
     config.setMaximumPoolSize(8);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(10_000);
+    // a wrong URL, user or password fails at once, not after retrying for ten seconds
+    config.setInitializationFailTimeout(2_000);
     config.setAutoCommit(false);
     config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
     String shown = url.replaceAll("(?i)password=[^&]*", "password=…");
@@ -176,32 +181,55 @@ public final class ListDatabase implements AutoCloseable {
    * writer got there first (a serialization failure, a busy file, a twin key).
    */
   public <T> T transaction(Work<T> work) {
-    SQLException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    long deadline = System.nanoTime() + RETRY_NANOS;
+    for (int attempt = 1; ; attempt++) {
       try {
         return once(work);
       } catch (SQLException e) {
-        if (!retryable(e)) {
+        if (!retryable(e) || System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
           throw failure(e);
         }
-        last = e;
         backOff(attempt);
       }
     }
-    throw failure(last);
   }
 
   private <T> T once(Work<T> work) throws SQLException {
     if (dialect == Dialect.SQLITE) {
       sqliteLock.lock();
       try {
-        return run(sqlite, work);
+        return runSqlite(sqlite, work);
       } finally {
         sqliteLock.unlock();
       }
     }
     try (Connection c = pool.getConnection()) {
       return run(c, work);
+    }
+  }
+
+  /**
+   * SQLite in auto-commit mode with an explicit {@code BEGIN IMMEDIATE}: the driver, left to
+   * manage transactions, opens the next one as soon as one commits, and an immediate transaction
+   * holds the write lock, so an idle process would lock every other out of the file.
+   */
+  private static <T> T runSqlite(Connection c, Work<T> work) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+    }
+    try {
+      T result = work.run(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("COMMIT");
+      }
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      try (Statement s = c.createStatement()) {
+        s.execute("ROLLBACK");
+      } catch (SQLException ignored) {
+        // SQLite rolled back already (a failed COMMIT, a full disk): nothing is left open
+      }
+      throw e;
     }
   }
 
@@ -230,23 +258,40 @@ public final class ListDatabase implements AutoCloseable {
     return code == 5 || code == 6;
   }
 
+  /** A random pause, growing with the attempts up to 50 ms, so rivals stop meeting. */
   private static void backOff(int attempt) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt * attempt, 100)));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(1L << Math.min(attempt, 10), 50)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   private ListStoreException failure(SQLException e) {
-    return new ListStoreException("the list database " + location + " failed: " + e.getMessage(),
-        dialect == Dialect.SQLITE ? "check the disk has room and the file can be written"
-            : "check the database server and its logs", e);
+    return new ListStoreException("the list database " + location + " failed: " + e.getMessage(), hint(e), e);
+  }
+
+  private String hint(SQLException e) {
+    if (dialect == Dialect.POSTGRESQL) {
+      return "check the database server and its logs";
+    }
+    return switch (e.getErrorCode() & 0xff) {
+      case 26 -> "the file is not an SQLite database: point newsletter.list_db at another path";
+      case 8 -> "the file or its folder is read-only: check their owner and permissions";
+      case 5, 6 -> "another process holds the database for too long: check for a stuck press";
+      default -> "check the disk has room and the file can be written";
+    };
   }
 
   /** Brings the schema to the newest version this press knows, under a lock so two starts agree. */
   private void migrate() {
     transaction(c -> {
+      if (dialect == Dialect.POSTGRESQL) {
+        // Read committed, not serializable: a serializable transaction's snapshot is taken at its
+        // first statement, before the lock is granted, so a second process starting at the same
+        // time would not see the first one's tables and would fail creating them again.
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
       try (Statement s = c.createStatement()) {
         if (dialect == Dialect.POSTGRESQL) {
           s.execute("SELECT pg_advisory_xact_lock(7734015)");

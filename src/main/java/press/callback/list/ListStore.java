@@ -70,6 +70,12 @@ public interface ListStore extends AutoCloseable {
   /** Sets the name to greet; {@code false} if there is no such member. */
   boolean rename(long id, String name, Instant at, String source);
 
+  /** When and where a member gave consent: its confirmation, or the import that added it. */
+  record Consent(Instant at, String source) {}
+
+  /** The consent a member gave, if any (none for an address that never confirmed). */
+  Optional<Consent> consent(long id);
+
   /** A member's events, oldest first. */
   List<ListEvent> events(long id);
 
