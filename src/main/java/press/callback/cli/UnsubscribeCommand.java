@@ -1,6 +1,7 @@
 package press.callback.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import press.callback.diag.ContentException;
+import press.callback.list.JdbcListStore;
+import press.callback.list.ListStatus;
+import press.callback.list.ListStoreException;
+import press.callback.list.Member;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.SubscriberUpdate;
 import press.callback.mail.UnsubscribeToken;
@@ -21,7 +26,8 @@ import press.callback.site.SiteProject;
     mixinStandardHelpOptions = true,
     description = {
       "Marks a subscriber unsubscribed in the list, by address or by the token of an unsubscribe"
-          + " link (verified with PRESS_UNSUBSCRIBE_SECRET and newsletter.list_id)."
+          + " link (verified with PRESS_UNSUBSCRIBE_SECRET and newsletter.list_id): in the CSV file"
+          + " given with --subscribers, or else in the list's database."
     })
 final class UnsubscribeCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -30,7 +36,8 @@ final class UnsubscribeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ADDRESS|TOKEN", description = "An email address, or a token from an unsubscribe link.")
   String who;
 
-  @Option(names = "--subscribers", required = true, paramLabel = "FILE", description = "The CSV list to update.")
+  @Option(names = "--subscribers", paramLabel = "FILE",
+      description = "The CSV list to update. Without it, the list's database (newsletter.list_db).")
   Path subscribers;
 
   @Option(names = "--source", paramLabel = "DIR", description = "The project folder (for newsletter.list_id). Default: .")
@@ -66,6 +73,9 @@ final class UnsubscribeCommand implements Callable<Integer> {
     } else if (!SubscriberList.validAddress(who)) {
       throw new ParameterException(spec.commandLine(), "'" + who + "' is not an email address");
     }
+    if (subscribers == null) {
+      return unsubscribeInStore(address);
+    }
     try {
       SubscriberUpdate.Result r = SubscriberUpdate.unsubscribe(subscribers, address);
       switch (r) {
@@ -81,6 +91,33 @@ final class UnsubscribeCommand implements Callable<Integer> {
     } catch (ContentException e) {
       e.diagnostics().forEach(d -> main.err().println(d.format()));
       return ExitCodes.CONTENT;
+    }
+  }
+
+  /** Unsubscribes {@code address} in the list's database (newsletter.list_db). */
+  private int unsubscribeInStore(String address) {
+    ListOptions list = new ListOptions();
+    list.source = source;
+    try {
+      if (!list.storeExists()) {
+        throw new ParameterException(spec.commandLine(), "no list to update: give the CSV list with --subscribers FILE,"
+            + " or create the list's database with press list import FILE.csv");
+      }
+      try (JdbcListStore store = list.open(main)) {
+        Optional<Member> member = store.byAddress(address);
+        if (member.isEmpty()) {
+          main.err().println("press: " + address + " is not in the list's database");
+          return ExitCodes.CONTENT;
+        }
+        if (store.setStatus(member.get().id(), ListStatus.UNSUBSCRIBED, main.clock().instant(), "cli")) {
+          main.out().println("press: unsubscribed " + address + " in the list's database");
+        } else {
+          main.out().println("press: " + address + " was already unsubscribed");
+        }
+        return ExitCodes.OK;
+      }
+    } catch (ListStoreException e) {
+      return ListOptions.report(main, e);
     }
   }
 }

@@ -283,7 +283,7 @@ public final class JdbcListStore implements ListStore {
   public void forEach(Consumer<Member> each) {
     db.transaction(c -> {
       try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT " + MEMBER_COLUMNS + " FROM members ORDER BY created_at, id")) {
+          ResultSet r = s.executeQuery("SELECT " + MEMBER_COLUMNS + " FROM members ORDER BY created_at, email_key")) {
         while (r.next()) {
           each.accept(member(r));
         }

@@ -110,8 +110,7 @@ public final class ListDatabase implements AutoCloseable {
       Connection c = config.createConnection("jdbc:sqlite:" + file);
       return new ListDatabase(Dialect.SQLITE, file.toString(), c, null);
     } catch (SQLException e) {
-      throw new ListStoreException("cannot open the list database " + file + ": " + e.getMessage(),
-          "check that it is an SQLite file and can be read and written", e);
+      throw new ListStoreException("cannot open the list database " + file + ": " + e.getMessage(), sqliteHint(e), e);
     }
   }
 
@@ -272,9 +271,10 @@ public final class ListDatabase implements AutoCloseable {
   }
 
   private String hint(SQLException e) {
-    if (dialect == Dialect.POSTGRESQL) {
-      return "check the database server and its logs";
-    }
+    return dialect == Dialect.POSTGRESQL ? "check the database server and its logs" : sqliteHint(e);
+  }
+
+  private static String sqliteHint(SQLException e) {
     return switch (e.getErrorCode() & 0xff) {
       case 26 -> "the file is not an SQLite database: point newsletter.list_db at another path";
       case 8 -> "the file or its folder is read-only: check their owner and permissions";

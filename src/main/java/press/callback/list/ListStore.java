@@ -96,7 +96,7 @@ public interface ListStore extends AutoCloseable {
   /** Adds or updates a member as an import would: the status as given, an event for a change. */
   Imported put(String email, String name, ListStatus status, Instant at, String source);
 
-  /** Every member, in the order they reached the list. */
+  /** Every member, in the order they reached the list (by address when they came at once). */
   void forEach(Consumer<Member> each);
 
   /** How many members stand in each status. */

@@ -64,6 +64,23 @@ final class CsvLine {
 
   private CsvLine() {}
 
+  /**
+   * A line of {@code fields}: a field is quoted when it holds a comma, a quote, a line break or
+   * spaces at its ends (which reading would trim), so reading the line gives the fields back.
+   */
+  static String format(List<String> fields) {
+    StringBuilder sb = new StringBuilder();
+    for (String f : fields) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      boolean quote = f.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+          || !f.equals(f.strip());
+      sb.append(quote ? '"' + f.replace("\"", "\"\"") + '"' : f);
+    }
+    return sb.toString();
+  }
+
   /** The line's fields, trimmed and unquoted. */
   static List<String> fields(String line) throws Malformed {
     try (CSVParser parser = CSVParser.parse(line, FORMAT)) {

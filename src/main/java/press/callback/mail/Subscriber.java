@@ -6,7 +6,7 @@ package press.callback.mail;
  * @param line the row's line in the CSV file (the header is line 1)
  * @param email the address as written (validated)
  * @param name the name to greet, without control characters, or empty
- * @param status subscribed, unsubscribed or bounced
+ * @param status subscribed, unsubscribed, bounced or complained
  */
 public record Subscriber(int line, String email, String name, Status status) {
   /**
@@ -19,7 +19,9 @@ public record Subscriber(int line, String email, String name, Status status) {
   public enum Status {
     SUBSCRIBED,
     UNSUBSCRIBED,
-    BOUNCED;
+    BOUNCED,
+    /** The reader marked an email as spam: never mailed again. */
+    COMPLAINED;
 
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -221,8 +221,9 @@ public final class SubscriberList implements AutoCloseable, Iterable<Subscriber>
       case "subscribed" -> status = Subscriber.Status.SUBSCRIBED;
       case "unsubscribed" -> status = Subscriber.Status.UNSUBSCRIBED;
       case "bounced" -> status = Subscriber.Status.BOUNCED;
+      case "complained" -> status = Subscriber.Status.COMPLAINED;
       default -> {
-        skip(line, "unknown status '" + printable(statusWord) + "'", "use subscribed, unsubscribed or bounced");
+        skip(line, "unknown status '" + printable(statusWord) + "'", "use subscribed, unsubscribed, bounced or complained");
         return null;
       }
     }
@@ -242,6 +243,19 @@ public final class SubscriberList implements AutoCloseable, Iterable<Subscriber>
 
   private static String field(List<String> fields, int index) {
     return index < fields.size() ? fields.get(index) : "";
+  }
+
+  /** The header row of a list, with its line ending: what {@link #row} lines go under. */
+  public static String header() {
+    return "email,name,status\n";
+  }
+
+  /**
+   * One row of a list, quoted where a field needs it (a comma, a quote), with its line ending. A
+   * row is one line: control characters in the name (a line break) become spaces, as when read.
+   */
+  public static String row(String email, String name, String status) {
+    return CsvLine.format(List.of(email, cleanName(name), status)) + "\n";
   }
 
   /** Strict RFC 822 address, no display name, no control characters. */

@@ -49,7 +49,7 @@ class SubscriberListTest {
     assertThat(problems).extracting(Diagnostic::format).containsExactly(
         "subscribers.csv:4: warning: not a valid email address\n  hint: write a plain address such as name@example.org, without spaces or angle brackets",
         "subscribers.csv:5: warning: the same address appears on an earlier line\n  hint: keep one row per address",
-        "subscribers.csv:7: warning: unknown status 'on-hold'\n  hint: use subscribed, unsubscribed or bounced",
+        "subscribers.csv:7: warning: unknown status 'on-hold'\n  hint: use subscribed, unsubscribed, bounced or complained",
         "subscribers.csv:8: warning: row has no email address\n  hint: fill in the email column or delete the row",
         "subscribers.csv:10: warning: not a valid email address\n  hint: write a plain address such as name@example.org, without spaces or angle brackets");
     assertThat(problems).allSatisfy(d -> assertThat(d.message()).doesNotContain("@"));
