@@ -284,7 +284,8 @@ public final class LiveSite {
     }
     List<Issue> issues = newsletter.issues().stream().filter(i -> carries(i, docs.keySet())).toList();
     StoreSnapshot snapshot = warm.snapshot().replacing(models);
-    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
+    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today,
+        project.listSettings().subscribeUrl());
     FreemarkerTemplates templates = warm.templates().with(snapshot, catalog, newsletter, helpers);
     SitePages pages = new SitePages(project, snapshot, templates, settings.site(),
         Math.max(1, Runtime.getRuntime().availableProcessors()));

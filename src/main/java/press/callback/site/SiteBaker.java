@@ -257,6 +257,9 @@ public final class SiteBaker {
             + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s")
             + took(start));
     NewsletterWriter emails = newsletter.issues().isEmpty() ? null : NewsletterWriter.prepare(project, newsletter);
+    if (!newsletter.issues().isEmpty() && project.listSettings().url() == null) {
+      diagnostics.add(noOneClickEndpoint());
+    }
 
     OutputFolder site = stage(OutputGuard.real(request.output())); // through a link: replace what it leads to
     OutputFolder mail = null;
@@ -339,6 +342,17 @@ public final class SiteBaker {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * Without a list service the emails promise a one-click unsubscribe (List-Unsubscribe-Post)
+   * that nothing answers: Gmail and Yahoo expect bulk senders to honour it.
+   */
+  static Diagnostic noOneClickEndpoint() {
+    return Diagnostic.warning("jbake.properties", 0, 0,
+        "newsletter.list_url is not set: the emails' one-click unsubscribe (List-Unsubscribe-Post) has no endpoint",
+        "run the list service (press list serve) and set newsletter.list_url=https://list.example.org;"
+            + " the unsubscribe links then lead to it");
   }
 
   /** The content lint's limits ({@code press.lint.*} in jbake.properties). */
