@@ -18,6 +18,7 @@ import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.ContentLint;
 import press.callback.content.Document;
+import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
@@ -256,7 +257,19 @@ public final class SiteBaker {
             + (catalog.all().size() - catalog.entries().size()) + " drafts or future; "
             + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s")
             + took(start));
-    NewsletterWriter emails = newsletter.issues().isEmpty() ? null : NewsletterWriter.prepare(project, newsletter);
+    List<ListEmail> listEmails = ListEmails.read(project, diagnostics);
+    for (var issue : newsletter.issues()) {
+      if (issue.id().equals(ListEmail.FOLDER) && Files.isDirectory(ListEmails.folder(project))) {
+        diagnostics.add(Diagnostic.error(issue.entry().path(), 0, 0,
+            "this issue's email would be written to newsletter/" + ListEmail.FOLDER + "/, the list emails' folder",
+            "name the issue's file by its date, such as content/newsletter/" + issue.date() + ".md"));
+      }
+    }
+    if (diagnostics.hasErrors()) {
+      return result(diagnostics, null, 0, 0);
+    }
+    NewsletterWriter emails = newsletter.issues().isEmpty() && listEmails.isEmpty() ? null
+        : NewsletterWriter.prepare(project, newsletter, listEmails, request.today());
     if (!newsletter.issues().isEmpty() && project.listSettings().url() == null) {
       diagnostics.add(noOneClickEndpoint());
     }
@@ -273,7 +286,8 @@ public final class SiteBaker {
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();
         emails.write(templates, mail.staging(), diagnostics);
-        progress.accept("rendered " + newsletter.issues().size() + " email" + (newsletter.issues().size() == 1 ? "" : "s") + took(emailStart));
+        int written = newsletter.issues().size() + listEmails.size();
+        progress.accept("rendered " + written + " email" + (written == 1 ? "" : "s") + took(emailStart));
       }
       if (project.lintEnabled() && !diagnostics.hasErrors()) { // links, anchors, images of the staged site
         diagnostics.addAll(SiteCheck.run(project, catalog, site.staging(), request.output(), progress));
