@@ -10,6 +10,7 @@
   </header>
 <#if layoutName == "subscribe">
 <#import "partials/subscribe-form.ftl" as subscribe>
+  <p class="lede">${e.summary()}</p>
   <@subscribe.form id="subscribe"/>
 </#if>
   <div class="prose">
