@@ -81,7 +81,7 @@ public final class SiteBaker {
    * @param documents documents published
    * @param hidden drafts and future documents left out of the site
    * @param files files in the new site (pages, feeds, assets)
-   * @param emails issues written as email
+   * @param emails issues and list emails written as email
    * @param catalog the content read, or {@code null} if it had errors
    * @param outputsIntact whether, after errors, the previous site and newsletter are as they were
    *     (always, but when moving the new ones in failed and so did moving the old ones back)
@@ -302,7 +302,7 @@ public final class SiteBaker {
             "delete it by hand (check its permissions and attributes: lsattr, chattr -i)"));
       }
       keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered.snapshot(), templates, emails));
-      return result(diagnostics, catalog, files, newsletter.issues().size());
+      return result(diagnostics, catalog, files, newsletter.issues().size() + listEmails.size());
     } catch (OutputFolder.SwapException e) {
       if (e.intact()) {
         diagnostics.add(Diagnostic.error(request.output().toString(), 0, 0,
