@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title=config.site_title description=config.site_description url="/" current="home">
+<@layout.page title=config.site_title description=config.site_description url="/" current="home" scripts=press.subscribeUrl()?has_content?then(["/js/subscribe.js"], [])>
 <section class="hero">
   <h1>${config.site_tagline}</h1>
   <p class="lede">People stopped returning voice mails. They still answer short, well-aimed emails. Learn to find the address, write the email, keep the thread going and book the call.</p>
@@ -15,6 +15,8 @@
   <p>No articles yet.</p>
   </#if>
 </section>
+<#-- The home page's call to action is the subscribe form itself (with newsletter.list_url). -->
+<#assign subscribeForm = true>
 <#include "partials/subscribe.ftl">
 <@layout.jsonLd {
   "@context": "https://schema.org",

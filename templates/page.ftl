@@ -3,11 +3,16 @@
 <#assign e = site.entry(content.source)>
 <#assign layoutName = (content.layout)!"">
 <#assign slug = e.doc().slug()>
-<@layout.page title=e.title() description=e.summary() url=e.url() current=slug>
+<@layout.page title=e.title() description=e.summary() url=e.url() current=slug robots=e.doc().noindex()?then("noindex", "") scripts=(layoutName == "subscribe" && press.subscribeUrl()?has_content)?then(["/js/subscribe.js"], [])>
 <article class="article">
   <header class="article__header">
     <h1>${e.title()}</h1>
   </header>
+<#if layoutName == "subscribe">
+<#import "partials/subscribe-form.ftl" as subscribe>
+  <p class="lede">${e.summary()}</p>
+  <@subscribe.form id="subscribe"/>
+</#if>
   <div class="prose">
 ${e.body().html()?no_esc}
   </div>

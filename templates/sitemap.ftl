@@ -5,7 +5,7 @@
 <#list ["/archive/", "/snippets/", "/tips/", "/tags/", "/newsletter/"] as page>
   <url><loc>${press.abs(page)}</loc></url>
 </#list>
-<#list site.entries() as e>
+<#list site.entries()?filter(e -> !e.doc().noindex()) as e>
   <url><loc>${press.abs(e.url())}</loc><#if e.date()??><lastmod>${press.isoDate(e.date())}</lastmod></#if></url>
 </#list>
 <#list site.tags() as t>

@@ -156,7 +156,11 @@ final class SendCommand implements Callable<Integer> {
           "write content/newsletter/" + issue + ".md and run mvn package (or press bake) first"));
     }
     try (InputStream in = Files.newInputStream(eml)) {
-      return IssueMessage.read(issue, in);
+      IssueMessage message = IssueMessage.read(issue, in);
+      if (message.transactional()) {
+        throw new IOException("not an issue: the message has no List-Id or List-Unsubscribe (a list's own email?)");
+      }
+      return message;
     } catch (IOException e) {
       throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, e.getMessage(), "bake the issue again with press bake"));
     }

@@ -57,6 +57,14 @@ public record Document(
     return Optional.ofNullable(extra.get(key)).map(String.class::cast);
   }
 
+  /**
+   * Whether the page asks to stay out of search engines, the sitemap and the site's search
+   * ({@code noindex: true}): a page readers reach from a link, such as "check your inbox".
+   */
+  public boolean noindex() {
+    return Boolean.TRUE.equals(extra.get("noindex"));
+  }
+
   /** The file name without folder and extension: how issues name their tip and snippet. */
   public String slug() {
     String name = contentPath.substring(contentPath.lastIndexOf('/') + 1);

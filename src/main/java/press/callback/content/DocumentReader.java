@@ -126,6 +126,8 @@ public final class DocumentReader {
         case ContentTypes.PAGE -> {
           known.add("layout");
           putIfSet(extra, "layout", optionalText(f, "layout"));
+          known.add("noindex");
+          putIfSet(extra, "noindex", flag(f, "noindex"));
         }
         default -> {}
       }
@@ -379,6 +381,21 @@ public final class DocumentReader {
         return null;
       }
       return s.strip().isEmpty() ? null : s.strip();
+    }
+
+    /** {@code true} or {@code false}, or null when not set. */
+    private Boolean flag(Map<String, Field> f, String key) {
+      Field field = f.get(key);
+      if (field == null || field.value() == null) {
+        return null;
+      }
+      String word = field.value() instanceof String s ? s.strip() : "";
+      if (!word.equals("true") && !word.equals("false")) {
+        problem(field.valueAt(), "'" + key + "' is true or false, not " + (word.isEmpty() ? "a list or map" : word),
+            "write '" + key + ": true' to keep the page out of search engines, the sitemap and the site's search");
+        return null;
+      }
+      return Boolean.valueOf(word);
     }
 
     private void putIfSet(Map<String, Object> extra, String key, Object value) {

@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
 
 /**
  * An issue's {@code email.eml}, read back: the headers and the two parts, decoded, with their
- * {@code {{name}}} and {@code {{token}}} placeholders still in them.
+ * {@code {{name}}} and {@code {{token}}} placeholders still in them. Reads a list's transactional
+ * emails too ({@code {{confirm_url}}}, {@code {{manage_url}}} left in them).
  *
  * @param id the issue ({@code 2026-11-30})
  * @param from the From header
  * @param replyTo the Reply-To header, or empty
  * @param subject the decoded subject
- * @param listId the List-Id header ({@code Name <id>})
- * @param unsubscribeUrl the https List-Unsubscribe address, with {@code {{token}}}
- * @param unsubscribeMailto the mailto one, with {@code {{token}}}
+ * @param listId the List-Id header ({@code Name <id>}); empty for a {@link #transactional()} one
+ * @param unsubscribeUrl the https List-Unsubscribe address, with {@code {{token}}}; or empty
+ * @param unsubscribeMailto the mailto one, with {@code {{token}}}; or empty
  * @param host the domain of the issue's Message-ID
  * @param text the plain-text part
  * @param html the HTML part
@@ -41,6 +42,14 @@ public record IssueMessage(
     String html) {
 
   private static final Pattern ANGLE = Pattern.compile("<([^>]*)>");
+
+  /**
+   * Whether this is a transactional message (a list's confirmation, already-subscribed or welcome
+   * email): no List-Id, no unsubscribe addresses (both empty), never sent to the list.
+   */
+  public boolean transactional() {
+    return listId.isEmpty();
+  }
 
   /** The id inside the List-Id's angle brackets: what unsubscribe tokens are made for. */
   public String listKey() {
@@ -69,8 +78,11 @@ public record IssueMessage(
           mailto = v;
         }
       }
-      if (listId.isEmpty() || https == null || mailto == null || !(m.getContent() instanceof MimeMultipart parts)
-          || parts.getCount() != 2) {
+      // A list's confirmation or welcome email (target/newsletter/list/<name>/) has no list
+      // headers at all; an issue has all of them.
+      boolean transactional = listId.isEmpty() && unsubscribe.isEmpty() && header(m, "List-Unsubscribe-Post").isEmpty();
+      if (!transactional && (listId.isEmpty() || https == null || mailto == null)
+          || !(m.getContent() instanceof MimeMultipart parts) || parts.getCount() != 2) {
         throw new IOException("not a newsletter message built by press (List-Id, List-Unsubscribe or parts missing)");
       }
       String messageId = header(m, "Message-ID");
@@ -83,8 +95,8 @@ public record IssueMessage(
           replyTo,
           m.getSubject(),
           listId,
-          https,
-          mailto,
+          https == null ? "" : https,
+          mailto == null ? "" : mailto,
           host,
           text(parts.getBodyPart(0)),
           text(parts.getBodyPart(1)));

@@ -27,7 +27,7 @@ import java.util.Properties;
 /**
  * Writes a complete RFC 5322 message: {@code multipart/alternative} with the text part first,
  * then the HTML, both UTF-8 and quoted-printable (so no line exceeds 76 characters), with the
- * list headers mail providers need for one-click unsubscribe.
+ * list headers mail providers need for one-click unsubscribe (none on a transactional message).
  *
  * <p>Deterministic: the same input gives the same bytes (fixed boundary, date and Message-ID).
  */
@@ -90,10 +90,12 @@ public final class MimeWriter {
       }
       message.setHeader("Subject", subject(env.subject()));
       message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(env.date()));
-      message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
-      message.setHeader("List-Unsubscribe",
-          MimeUtility.fold(18, "<" + env.unsubscribeUrl() + ">, <" + env.unsubscribeMailto() + ">"));
-      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      if (!env.isTransactional()) {
+        message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
+        message.setHeader("List-Unsubscribe",
+            MimeUtility.fold(18, "<" + env.unsubscribeUrl() + ">, <" + env.unsubscribeMailto() + ">"));
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
 
       MimeMultipart alternative = new StableMultipart(boundary);
       alternative.addBodyPart(part(textQp, "text/plain"));

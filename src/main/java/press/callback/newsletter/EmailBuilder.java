@@ -1,5 +1,6 @@
 package press.callback.newsletter;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.mail.Envelope;
@@ -23,6 +25,8 @@ import press.callback.mail.MimeWriter;
 public final class EmailBuilder {
   /** The email's template, relative to the templates folder. */
   public static final String TEMPLATE = "email/issue.ftl";
+  /** The list emails' template (confirm, already, welcome), relative to the templates folder. */
+  public static final String LIST_TEMPLATE = "email/list.ftl";
 
   private final EmailSettings settings;
   private final String css;
@@ -41,7 +45,10 @@ public final class EmailBuilder {
     this.imageWidths = imageWidths;
   }
 
-  /** What email templates see besides {@code issue}: the links every issue needs. */
+  /**
+   * What email templates see besides {@code issue} (or {@code list}): the links every issue needs;
+   * a list email has no browser page and no unsubscribe link ({@code null}).
+   */
   public record Links(String browserUrl, String unsubscribeUrl, String postalAddress, String greetingName) {}
 
   public Email build(Issue issue) throws ContentException {
@@ -50,41 +57,78 @@ public final class EmailBuilder {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("issue", issue);
     model.put("email", links);
-    String rendered = renderer.render(TEMPLATE, model);
+    EmailLint.Required required = new EmailLint.Required(links.unsubscribeUrl(), links.postalAddress(), links.browserUrl());
+    Parts parts = parts(TEMPLATE, model, links.browserUrl(), issue.preheader(), required, issue.entry().path());
+    ZonedDateTime date = issue.date().atTime(settings.sendTime()).atZone(settings.zone());
+    String id = issue.id() + "." + MimeWriter.contentId(issue.subject(), parts.text(), parts.html()) + "@" + hostName();
+    Envelope envelope = new Envelope(
+        settings.from(), settings.replyTo(), issue.subject(), date, id,
+        settings.name() + " <" + settings.listId() + ">",
+        settings.unsubscribeUrl(), settings.unsubscribeMailto());
+    return new Email(issue, parts.html(), parts.text(), eml(envelope, parts));
+  }
 
-    Document doc = Jsoup.parse(rendered, links.browserUrl());
+  /**
+   * Builds one of the list service's emails through the same template engine, inliner, text part
+   * and gate as an issue, but transactional: no list headers, no unsubscribe link (the reader has
+   * not subscribed, or has just done so), its {@code {{…}}} links left for the service to fill.
+   *
+   * @param day the build date: its Date header at the send time (the service sets its own)
+   */
+  public ListEmailMessage build(ListEmail email, LocalDate day) throws ContentException {
+    String home = settings.abs("/");
+    Links links = new Links(null, null, settings.postalAddress(), EmailSettings.NAME_PLACEHOLDER);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("list", email);
+    model.put("email", links);
+    EmailLint.Required required = EmailLint.Required.transactional(
+        settings.postalAddress(), new java.util.HashSet<>(ListEmail.allowed(email.name())));
+    Parts parts = parts(LIST_TEMPLATE, model, home, email.preheader(), required, email.path());
+    ZonedDateTime date = day.atTime(settings.sendTime()).atZone(settings.zone());
+    String id = "list-" + email.name() + "." + MimeWriter.contentId(email.subject(), parts.text(), parts.html())
+        + "@" + hostName();
+    Envelope envelope = Envelope.transactional(settings.from(), settings.replyTo(), email.subject(), date, id);
+    return new ListEmailMessage(email, parts.html(), parts.text(), eml(envelope, parts));
+  }
+
+  /** The two parts of an email: the HTML as sent and its text. */
+  private record Parts(String html, String text) {}
+
+  /**
+   * The stages every email goes through: template, stylesheet inlined, links absolute on {@code
+   * base}, images sized, preheader, text part, and the gate (its problems at {@code path}).
+   */
+  private Parts parts(String template, Map<String, Object> model, String base, String preheader,
+      EmailLint.Required required, String path) throws ContentException {
+    String rendered = renderer.render(template, model);
+    Document doc = Jsoup.parse(rendered, base);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
     doc.head().prependElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
     CssInliner.inline(doc);
-    EmailLinks.absolutize(doc, links.browserUrl());
+    EmailLinks.absolutize(doc, base);
     EmailLinks.sizeImages(doc, imageWidths);
-    Preheader.insert(doc, issue.preheader());
+    Preheader.insert(doc, preheader);
     String html = doc.outerHtml();
     String text = PlainTextRenderer.render(doc);
 
     List<Diagnostic> problems = new ArrayList<>();
-    EmailLint.Required required = new EmailLint.Required(links.unsubscribeUrl(), links.postalAddress(), links.browserUrl());
     for (EmailLint.Violation v : EmailLint.check(html, Jsoup.parse(html), text, required)) {
-      problems.add(Diagnostic.error(issue.entry().path(), 0, 0,
+      problems.add(Diagnostic.error(path, 0, 0,
           "email breaks rule '" + v.rule() + "': " + v.detail(), v.hint()));
     }
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    ZonedDateTime date = issue.date().atTime(settings.sendTime()).atZone(settings.zone());
-    String id = issue.id() + "." + MimeWriter.contentId(issue.subject(), text, html) + "@" + hostName();
-    Envelope envelope = new Envelope(
-        settings.from(), settings.replyTo(), issue.subject(), date, id,
-        settings.name() + " <" + settings.listId() + ">",
-        settings.unsubscribeUrl(), settings.unsubscribeMailto());
-    byte[] eml;
+    return new Parts(html, text);
+  }
+
+  private static byte[] eml(Envelope envelope, Parts parts) throws ContentException {
     try {
-      eml = MimeWriter.write(envelope, text, html);
+      return MimeWriter.write(envelope, parts.text(), parts.html());
     } catch (IllegalArgumentException e) {
       throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, e.getMessage(),
           "write addresses as Name <name@example.org>"));
     }
-    return new Email(issue, html, text, eml);
   }
 
   private String hostName() {

@@ -35,11 +35,28 @@ public final class EmailLint {
   /**
    * What the email must contain.
    *
-   * @param unsubscribeUrl the https unsubscribe address (may hold a {@code {{token}}} placeholder)
+   * @param unsubscribeUrl the https unsubscribe address (may hold a {@code {{token}}} placeholder),
+   *     or {@code null} for a transactional email (a list's confirmation), which has none
    * @param postalAddress the sender's postal address
-   * @param browserUrl the issue's page in the web archive
+   * @param browserUrl the issue's page in the web archive, or {@code null} for an email with no page
+   * @param placeholderLinks link addresses left for the sender to fill ({@code {{confirm_url}}}):
+   *     not absolute yet, and allowed
    */
-  public record Required(String unsubscribeUrl, String postalAddress, String browserUrl) {}
+  public record Required(String unsubscribeUrl, String postalAddress, String browserUrl, Set<String> placeholderLinks) {
+    public Required {
+      placeholderLinks = Set.copyOf(placeholderLinks);
+    }
+
+    /** What an issue must contain. */
+    public Required(String unsubscribeUrl, String postalAddress, String browserUrl) {
+      this(unsubscribeUrl, postalAddress, browserUrl, Set.of());
+    }
+
+    /** What a transactional email must contain: the postal address; its links may be placeholders. */
+    public static Required transactional(String postalAddress, Set<String> placeholderLinks) {
+      return new Required(null, postalAddress, null, placeholderLinks);
+    }
+  }
 
   private EmailLint() {}
 
@@ -76,7 +93,7 @@ public final class EmailLint {
     }
     List<String> badLinks = new ArrayList<>();
     for (String url : addresses(doc)) {
-      if (!EmailLinks.isEmailSafe(url)) {
+      if (!EmailLinks.isEmailSafe(url) && !required.placeholderLinks().contains(url)) {
         badLinks.add(url.isEmpty() ? "(empty)" : url);
       }
     }
@@ -167,7 +184,7 @@ public final class EmailLint {
   }
 
   private static void content(Document doc, String text, Required required, List<Violation> v) {
-    boolean unsubscribe = doc.select("a[href]").stream()
+    boolean unsubscribe = required.unsubscribeUrl() == null || doc.select("a[href]").stream()
         .anyMatch(a -> a.attr("href").equals(required.unsubscribeUrl())
             && a.text().toLowerCase(Locale.ROOT).contains("unsubscribe") && visible(a));
     if (!unsubscribe) {
@@ -180,7 +197,8 @@ public final class EmailLint {
       v.add(new Violation("postal-address", address.isEmpty() ? "newsletter.postal_address is not set" : "the postal address is missing",
           "set newsletter.postal_address in jbake.properties and keep it in the footer (anti-spam law)"));
     }
-    boolean browser = doc.select("a[href]").stream().anyMatch(a -> a.attr("href").equals(required.browserUrl()) && visible(a));
+    boolean browser = required.browserUrl() == null
+        || doc.select("a[href]").stream().anyMatch(a -> a.attr("href").equals(required.browserUrl()) && visible(a));
     if (!browser) {
       v.add(new Violation("view-in-browser", "no link to " + required.browserUrl(),
           "keep the 'view in browser' link in templates/email/header.ftl"));

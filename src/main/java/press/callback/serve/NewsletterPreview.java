@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import press.callback.content.ListEmail;
 import press.callback.site.LiveSite;
 
 /**
  * {@code /_press/newsletter/}: the issues' emails as subscribers get them — the HTML email at
  * full width, the same email in a 375px phone frame, and the plain-text part — plus the raw
- * files ({@code email.html}, {@code email.txt}, {@code email.eml}).
+ * files ({@code email.html}, {@code email.txt}, {@code email.eml}); and the list service's
+ * emails the same way, at {@code /_press/newsletter/list/<name>/}.
  */
 final class NewsletterPreview {
   private static final Set<String> FILES = Set.of("email.html", "email.txt", "email.eml");
@@ -36,6 +38,10 @@ final class NewsletterPreview {
       html(exchange, 200, index(), head);
       return;
     }
+    if (s.get(2).equals(ListEmail.FOLDER)) {
+      listEmail(exchange, path, head);
+      return;
+    }
     LiveSite.IssueView issue = site.issues().stream().filter(i -> i.id().equals(s.get(2))).findFirst().orElse(null);
     if (issue == null || s.size() > 4 || s.size() == 4 && !FILES.contains(s.get(3))) {
       html(exchange, 404, frame("Not found", "<h1>No such issue</h1><p><a href=\"/_press/newsletter/\">All issues</a></p>"), head);
@@ -50,14 +56,41 @@ final class NewsletterPreview {
       html(exchange, 200, issuePage(issue, folder), head);
       return;
     }
-    Path file = folder.resolve(s.get(3));
+    file(exchange, folder.resolve(s.get(3)), head);
+  }
+
+  private void file(HttpResponse exchange, Path file, boolean head) throws IOException {
     if (!Files.isRegularFile(file)) {
       html(exchange, 404, frame("Not found", "<h1>Not written yet</h1><p>The email has not been baked: see the errors.</p>"), head);
       return;
     }
-    String type = s.get(3).endsWith(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+    String type = file.getFileName().toString().endsWith(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
     exchange.header("Cache-Control", "no-store");
     DevServer.bytes(exchange, 200, type, Files.readAllBytes(file), head);
+  }
+
+  /**
+   * {@code /_press/newsletter/list/<name>/}: a list email (confirm, already, welcome) as the
+   * service sends it, placeholders still in it, and its files.
+   */
+  private void listEmail(HttpResponse exchange, SitePath path, boolean head) throws IOException {
+    List<String> s = path.segments(); // _press, newsletter, list, name, file
+    ListEmail email = s.size() < 4 ? null
+        : site.listEmails().stream().filter(e -> e.name().equals(s.get(3))).findFirst().orElse(null);
+    if (email == null || s.size() > 5 || s.size() == 5 && !FILES.contains(s.get(4))) {
+      html(exchange, 404, frame("Not found", "<h1>No such list email</h1><p><a href=\"/_press/newsletter/\">All emails</a></p>"), head);
+      return;
+    }
+    Path folder = site.settings().newsletter().resolve(ListEmail.FOLDER).resolve(email.name());
+    if (s.size() == 4) {
+      if (!path.folder()) {
+        redirect(exchange, "/_press/newsletter/list/" + email.name() + "/");
+        return;
+      }
+      html(exchange, 200, emailPage(email.subject(), email.preheader(), email.name(), null, null, folder), head);
+      return;
+    }
+    file(exchange, folder.resolve(s.get(4)), head);
   }
 
   private String index() {
@@ -71,22 +104,37 @@ final class NewsletterPreview {
     String hidden = site.hiddenDraftIssues() == 0 ? ""
         : "<p>" + site.hiddenDraftIssues() + " draft issue" + (site.hiddenDraftIssues() == 1 ? " is" : "s are")
             + " not shown: run <code>press serve --drafts</code> to preview drafts.</p>";
+    StringBuilder lists = new StringBuilder();
+    for (ListEmail e : site.listEmails()) {
+      lists.append("<li><a href=\"list/").append(e.name()).append("/\">").append(e.name()).append(".md: ")
+          .append(Injection.escape(e.subject())).append("</a></li>\n");
+    }
     return frame("Newsletter previews",
         "<h1>Newsletter previews</h1>"
             + (rows.length() == 0 ? "<p>No issues yet: <code>press new issue</code> starts one.</p>" : "<ul>" + rows + "</ul>")
-            + hidden);
+            + hidden
+            + (lists.length() == 0 ? "" : "<h2>The list service's emails</h2><p>From <code>content/list/</code>;"
+                + " the service fills <code>{{confirm_url}}</code>, <code>{{manage_url}}</code> and <code>{{name}}</code>.</p>"
+                + "<ul>" + lists + "</ul>"));
   }
 
   private String issuePage(LiveSite.IssueView issue, Path folder) throws IOException {
+    return emailPage(issue.subject(), issue.preheader(), issue.id(), issue.url(), issue.mark(), folder);
+  }
+
+  /** An email's preview page; {@code url} its web page and {@code mark} its draft note, or null. */
+  private String emailPage(String subject, String preheader, String name, String url, String mark, Path folder)
+      throws IOException {
     Path text = folder.resolve("email.txt");
     String plain = Files.isRegularFile(text) ? Files.readString(text, StandardCharsets.UTF_8) : "(not written yet)";
-    String id = Injection.escape(issue.id());
-    return frame(issue.subject(),
-        "<p><a href=\"/_press/newsletter/\">All issues</a> · <a href=\"email.eml\">email.eml</a> · "
-            + "<a href=\"email.txt\">email.txt</a> · <a href=\"" + Injection.escape(issue.url()) + "\">web page</a></p>"
-            + (issue.mark() == null ? "" : "<p class=\"mark\">" + Injection.escape(issue.mark()) + "</p>")
-            + "<h1>" + Injection.escape(issue.subject()) + "</h1>"
-            + "<p class=\"pre\">Preheader: " + Injection.escape(issue.preheader()) + "</p>"
+    String id = Injection.escape(name);
+    return frame(subject,
+        "<p><a href=\"/_press/newsletter/\">All emails</a> · <a href=\"email.eml\">email.eml</a> · "
+            + "<a href=\"email.txt\">email.txt</a>"
+            + (url == null ? "" : " · <a href=\"" + Injection.escape(url) + "\">web page</a>") + "</p>"
+            + (mark == null ? "" : "<p class=\"mark\">" + Injection.escape(mark) + "</p>")
+            + "<h1>" + Injection.escape(subject) + "</h1>"
+            + "<p class=\"pre\">Preheader: " + Injection.escape(preheader) + "</p>"
             + "<div class=\"views\">"
             + "<figure><figcaption>As sent (desktop)</figcaption>"
             + "<iframe title=\"Email " + id + " at full width\" src=\"email.html\" width=\"680\" height=\"900\"></iframe></figure>"

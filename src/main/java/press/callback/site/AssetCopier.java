@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jbake.app.FileUtil;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.parser.Engines;
+import press.callback.content.ListEmail;
 import press.callback.diag.Diagnostic;
 
 /**
@@ -76,6 +77,8 @@ final class AssetCopier {
           continue;
         }
         copyFile(child.toPath(), to.toPath().resolve(name));
+      } else if (content && from.equals(config.getContentFolder()) && name.equals(ListEmail.FOLDER)) {
+        continue; // the list service's emails (ListEmails): nothing of them is published
       } else if (child.isDirectory() && !new File(child, config.getIgnoreFileName()).exists()) { // hidden ones too: .well-known/
         copy(child, new File(to, name), content);
       }

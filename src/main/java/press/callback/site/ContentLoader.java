@@ -48,6 +48,7 @@ final class ContentLoader {
     record Loaded(Document doc, List<Diagnostic> problems) {}
     List<Diagnostic> listing = new ArrayList<>();
     List<Path> files = files(content.toFile(), listing);
+    files.removeIf(f -> f.startsWith(ListEmails.folder(project))); // emails, never pages: ListEmails reads them
     diagnostics.addAll(listing);
     // Files are independent: read and checked in parallel, results kept in crawl order.
     List<Loaded> loaded = files.parallelStream()

@@ -165,7 +165,8 @@ final class JbakeRenderer implements AutoCloseable {
       Entry e = catalog.entry(source);
       return e == null ? null : CatalogMarkupEngine.bodyFields(e);
     });
-    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
+    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today,
+        project.listSettings().subscribeUrl());
     FreemarkerTemplates templates;
     try {
       templates = new FreemarkerTemplates(db, snapshot, project, catalog, newsletter, helpers);

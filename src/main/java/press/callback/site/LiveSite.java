@@ -23,6 +23,7 @@ import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.ContentLint;
 import press.callback.content.Document;
+import press.callback.content.ListEmail;
 import press.callback.content.Entry;
 import press.callback.content.Status;
 import press.callback.diag.ContentException;
@@ -175,6 +176,8 @@ public final class LiveSite {
       if (file.equals(configFile()) || file.startsWith(project.templateFolder())
           || file.startsWith(project.config().getDataFolder().toPath().toAbsolutePath().normalize())) {
         return bakeAll(all);
+      } else if (file.startsWith(content.resolve(ListEmail.FOLDER))) {
+        return bakeAll(all); // a list email: never a page, baked as email with the rest
       } else if (file.startsWith(content)) {
         if (ContentLoader.EXTENSIONS.contains(extension(file))) {
           edited.add(file);
@@ -284,7 +287,8 @@ public final class LiveSite {
     }
     List<Issue> issues = newsletter.issues().stream().filter(i -> carries(i, docs.keySet())).toList();
     StoreSnapshot snapshot = warm.snapshot().replacing(models);
-    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today);
+    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today,
+        project.listSettings().subscribeUrl());
     FreemarkerTemplates templates = warm.templates().with(snapshot, catalog, newsletter, helpers);
     SitePages pages = new SitePages(project, snapshot, templates, settings.site(),
         Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -352,10 +356,12 @@ public final class LiveSite {
             "check the file's permissions"));
       }
     }
-    if (emailCss && !warm.newsletter().issues().isEmpty()) {
+    List<ListEmail> lists = listEmails();
+    if (emailCss && (!warm.newsletter().issues().isEmpty() || !lists.isEmpty())) {
       try {
-        NewsletterWriter.prepare(project, warm.newsletter()).write(warm.templates(), settings.newsletter(), diagnostics);
-        files += 3 * warm.newsletter().issues().size();
+        NewsletterWriter.prepare(project, warm.newsletter(), lists, warm.request().today())
+            .write(warm.templates(), settings.newsletter(), diagnostics);
+        files += 3 * (warm.newsletter().issues().size() + lists.size());
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());
       } catch (IOException e) {
@@ -397,6 +403,11 @@ public final class LiveSite {
           mark(i.entry().doc(), today)));
     }
     return out;
+  }
+
+  /** The list service's emails written by the last bake ({@code newsletter/list/<name>/}). */
+  public List<ListEmail> listEmails() {
+    return warm == null || warm.emails() == null ? List.of() : warm.emails().listEmails();
   }
 
   /** Draft issues left out of the previews (shown with --drafts). */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
@@ -13,23 +15,30 @@ import press.callback.newsletter.Email;
 import press.callback.newsletter.EmailBuilder;
 import press.callback.newsletter.EmailSettings;
 import press.callback.newsletter.Issue;
+import press.callback.newsletter.ListEmailMessage;
 import press.callback.newsletter.Newsletter;
 
 /**
  * Writes every issue as email into the newsletter folder: {@code <id>/email.html}, {@code
- * email.txt} and {@code email.eml}.
+ * email.txt} and {@code email.eml}; and the list service's emails the same way into {@code
+ * list/<name>/}.
  */
 final class NewsletterWriter {
   private final SiteProject project;
   private final Newsletter newsletter;
   private final EmailSettings settings;
   private final String css;
+  private final List<ListEmail> listEmails;
+  private final LocalDate day;
 
-  private NewsletterWriter(SiteProject project, Newsletter newsletter, EmailSettings settings, String css) {
+  private NewsletterWriter(SiteProject project, Newsletter newsletter, EmailSettings settings, String css,
+      List<ListEmail> listEmails, LocalDate day) {
     this.project = project;
     this.newsletter = newsletter;
     this.settings = settings;
     this.css = css;
+    this.listEmails = List.copyOf(listEmails);
+    this.day = day;
   }
 
   /**
@@ -38,6 +47,16 @@ final class NewsletterWriter {
    * @throws ContentException if a setting is missing or the stylesheet cannot be read
    */
   static NewsletterWriter prepare(SiteProject project, Newsletter newsletter) throws ContentException {
+    return prepare(project, newsletter, List.of(), null);
+  }
+
+  /**
+   * As {@link #prepare(SiteProject, Newsletter)}, with the list emails too.
+   *
+   * @param day the build date, the list emails' Date (the list service sets its own when sending)
+   */
+  static NewsletterWriter prepare(SiteProject project, Newsletter newsletter, List<ListEmail> listEmails, LocalDate day)
+      throws ContentException {
     EmailSettings settings = project.emailSettings();
     Path cssFile = project.emailCss();
     String cssPath = ContentLoader.slashes(project.source().relativize(cssFile));
@@ -52,7 +71,7 @@ final class NewsletterWriter {
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    return new NewsletterWriter(project, newsletter, settings, css);
+    return new NewsletterWriter(project, newsletter, settings, css, listEmails, day);
   }
 
   /** Builds and writes every issue into {@code folder}; problems go to {@code diagnostics}. */
@@ -72,5 +91,22 @@ final class NewsletterWriter {
         diagnostics.addAll(e.diagnostics());
       }
     }
+    for (ListEmail list : listEmails) {
+      try {
+        ListEmailMessage email = builder.build(list, day);
+        Path dir = folder.resolve(ListEmail.FOLDER).resolve(list.name());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("email.html"), email.html(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("email.txt"), email.text(), StandardCharsets.UTF_8);
+        Files.write(dir.resolve("email.eml"), email.eml());
+      } catch (ContentException e) {
+        diagnostics.addAll(e.diagnostics());
+      }
+    }
+  }
+
+  /** The list emails this writer writes. */
+  List<ListEmail> listEmails() {
+    return listEmails;
   }
 }

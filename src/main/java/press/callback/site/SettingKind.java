@@ -44,6 +44,9 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
     }
   }
 
+  /** Host names of this machine, where a list service may be tried over http. */
+  private static final java.util.Set<String> LOOPBACK_NAMES = java.util.Set.of("127.0.0.1", "localhost", "[::1]");
+
   static final SettingKind TEXT = new SettingKind("any text on one line", true, (k, v) -> v);
 
   static final SettingKind NONBLANK_TEXT = new SettingKind("write its name", false, (k, v) -> v);
@@ -109,6 +112,63 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
         }
         return v;
       });
+
+  /**
+   * The list service's public address ({@code newsletter.list_url}): https, or http on this
+   * machine (127.0.0.1, ::1, localhost) to try it out; no query, fragment or user name. The site's
+   * forms post to it and the emails' unsubscribe links lead to it.
+   */
+  static final SettingKind LIST_URL = new SettingKind("write the list service's https address, for example https://list.example.org",
+      false, (k, v) -> {
+        String hint = "write the list service's https address, for example https://list.example.org"
+            + " (http only on this machine: http://127.0.0.1:8830)";
+        URI uri = webAddress(k, v, v, hint, "http", "https");
+        if (uri.getScheme().equals("http") && !LOOPBACK_NAMES.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+          throw new Invalid(k + " is not an https address: " + shown(v),
+              "readers' addresses travel to it: write https://… (http only for 127.0.0.1, [::1] or localhost)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new Invalid(k + " has a query or fragment: " + shown(v),
+              "write the address the service answers at, such as https://list.example.org: press adds /subscribe, /u/… to it");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+      });
+
+  /** The list's database ({@code newsletter.list_db}): a JDBC URL of SQLite or PostgreSQL. */
+  static final SettingKind JDBC_URL = new SettingKind(
+      "write jdbc:sqlite:.press/list.db or jdbc:postgresql://host/database", false, (k, v) -> {
+        String hint = "write jdbc:sqlite:.press/list.db (a file beside the project) or jdbc:postgresql://host:5432/database"
+            + " (the password from PRESS_LIST_DB_PASSWORD)";
+        for (String prefix : java.util.List.of("jdbc:sqlite:", "jdbc:postgresql:")) {
+          if (v.startsWith(prefix)) {
+            if (v.length() == prefix.length()) {
+              throw new Invalid(k + " names no database: " + shown(v), hint);
+            }
+            return v;
+          }
+        }
+        throw new Invalid(k + " is not a SQLite or PostgreSQL JDBC URL: " + shown(v), hint);
+      });
+
+  /**
+   * An IP address written as digits ({@code newsletter.list_trusted_proxy}), never a host name:
+   * trust must not hang on a DNS answer. Empty means none.
+   */
+  static final SettingKind IP_ADDRESS = new SettingKind("write an IP address such as 127.0.0.1 or ::1", true, (k, v) -> {
+    String hint = "write the reverse proxy's IP address as the service sees it, such as 127.0.0.1 or ::1 (not a host name),"
+        + " or leave it empty to trust no proxy";
+    String literal = v.startsWith("[") && v.endsWith("]") ? v.substring(1, v.length() - 1) : v;
+    boolean v4 = literal.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+    boolean v6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.]+");
+    if (!v4 && !v6) {
+      throw new Invalid(k + " is not an IP address: " + shown(v), hint);
+    }
+    try {
+      return java.net.InetAddress.getByName(literal).getHostAddress(); // a literal: no lookup
+    } catch (java.net.UnknownHostException e) {
+      throw new Invalid(k + " is not an IP address: " + shown(v), hint);
+    }
+  });
 
   static final SettingKind MAILTO = new SettingKind("write mailto:unsubscribe@example.org?subject=unsubscribe", false, (k, v) -> {
     String hint = "write mailto:unsubscribe@example.org?subject=unsubscribe";

@@ -52,6 +52,12 @@ final class Settings {
     key("newsletter.postal_address", SettingKind.TEXT, null);
     key("newsletter.send_time", SettingKind.TIME, "08:00");
     key("newsletter.css", SettingKind.PROJECT_PATH, "assets/css/email.css");
+    key("newsletter.list_url", SettingKind.LIST_URL, null);
+    key("newsletter.list_db", SettingKind.JDBC_URL, "jdbc:sqlite:.press/list.db");
+    key("newsletter.list_trusted_proxy", SettingKind.IP_ADDRESS, null);
+    key("newsletter.list_limit_ip", SettingKind.integer(1, 1_000_000), "10");
+    key("newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
+    key("newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
   }
 
   private static void key(String name, SettingKind kind, String fallback) {

@@ -18,6 +18,7 @@ import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.ContentLint;
 import press.callback.content.Document;
+import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
@@ -80,7 +81,7 @@ public final class SiteBaker {
    * @param documents documents published
    * @param hidden drafts and future documents left out of the site
    * @param files files in the new site (pages, feeds, assets)
-   * @param emails issues written as email
+   * @param emails issues and list emails written as email
    * @param catalog the content read, or {@code null} if it had errors
    * @param outputsIntact whether, after errors, the previous site and newsletter are as they were
    *     (always, but when moving the new ones in failed and so did moving the old ones back)
@@ -256,7 +257,22 @@ public final class SiteBaker {
             + (catalog.all().size() - catalog.entries().size()) + " drafts or future; "
             + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s")
             + took(start));
-    NewsletterWriter emails = newsletter.issues().isEmpty() ? null : NewsletterWriter.prepare(project, newsletter);
+    List<ListEmail> listEmails = ListEmails.read(project, diagnostics);
+    for (var issue : newsletter.issues()) {
+      if (issue.id().equals(ListEmail.FOLDER) && Files.isDirectory(ListEmails.folder(project))) {
+        diagnostics.add(Diagnostic.error(issue.entry().path(), 0, 0,
+            "this issue's email would be written to newsletter/" + ListEmail.FOLDER + "/, the list emails' folder",
+            "name the issue's file by its date, such as content/newsletter/" + issue.date() + ".md"));
+      }
+    }
+    if (diagnostics.hasErrors()) {
+      return result(diagnostics, null, 0, 0);
+    }
+    NewsletterWriter emails = newsletter.issues().isEmpty() && listEmails.isEmpty() ? null
+        : NewsletterWriter.prepare(project, newsletter, listEmails, request.today());
+    if (!newsletter.issues().isEmpty() && project.listSettings().url() == null) {
+      diagnostics.add(noOneClickEndpoint());
+    }
 
     OutputFolder site = stage(OutputGuard.real(request.output())); // through a link: replace what it leads to
     OutputFolder mail = null;
@@ -270,7 +286,8 @@ public final class SiteBaker {
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();
         emails.write(templates, mail.staging(), diagnostics);
-        progress.accept("rendered " + newsletter.issues().size() + " email" + (newsletter.issues().size() == 1 ? "" : "s") + took(emailStart));
+        int written = newsletter.issues().size() + listEmails.size();
+        progress.accept("rendered " + written + " email" + (written == 1 ? "" : "s") + took(emailStart));
       }
       if (project.lintEnabled() && !diagnostics.hasErrors()) { // links, anchors, images of the staged site
         diagnostics.addAll(SiteCheck.run(project, catalog, site.staging(), request.output(), progress));
@@ -285,7 +302,7 @@ public final class SiteBaker {
             "delete it by hand (check its permissions and attributes: lsattr, chattr -i)"));
       }
       keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered.snapshot(), templates, emails));
-      return result(diagnostics, catalog, files, newsletter.issues().size());
+      return result(diagnostics, catalog, files, newsletter.issues().size() + listEmails.size());
     } catch (OutputFolder.SwapException e) {
       if (e.intact()) {
         diagnostics.add(Diagnostic.error(request.output().toString(), 0, 0,
@@ -339,6 +356,17 @@ public final class SiteBaker {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * Without a list service the emails promise a one-click unsubscribe (List-Unsubscribe-Post)
+   * that nothing answers: Gmail and Yahoo expect bulk senders to honour it.
+   */
+  static Diagnostic noOneClickEndpoint() {
+    return Diagnostic.warning("jbake.properties", 0, 0,
+        "newsletter.list_url is not set: the emails' one-click unsubscribe (List-Unsubscribe-Post) has no endpoint",
+        "run the list service (press list serve) and set newsletter.list_url=https://list.example.org;"
+            + " the unsubscribe links then lead to it");
   }
 
   /** The content lint's limits ({@code press.lint.*} in jbake.properties). */

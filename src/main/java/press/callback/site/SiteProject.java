@@ -178,7 +178,19 @@ public final class SiteProject {
     String host = host();
     String title = string(config, "site.title", "Newsletter");
     String from = required("newsletter.from", "Callback Press <weekly@example.org>", problems);
-    String unsubscribe = required("newsletter.unsubscribe_url", "https://example.org/unsubscribe/?token={{token}}", problems);
+    ListSettings list = listSettings();
+    String unsubscribe;
+    if (!string(config, "newsletter.unsubscribe_url", "").isEmpty() || list.url() == null) {
+      unsubscribe = required("newsletter.unsubscribe_url", "https://example.org/unsubscribe/?token={{token}}", problems);
+    } else if (list.url().startsWith("https://")) {
+      unsubscribe = list.unsubscribeUrl(); // the list service answers the one-click unsubscribe
+    } else {
+      unsubscribe = "";
+      problems.add(Diagnostic.error("jbake.properties", 0, 0,
+          "newsletter.list_url is an http address, and an email's unsubscribe link must be https",
+          "set newsletter.unsubscribe_url=https://…/u/{{token}} while you try the service on this machine,"
+              + " or give newsletter.list_url its https address"));
+    }
     String mailto = required("newsletter.unsubscribe_mailto", "mailto:unsubscribe@example.org?subject=unsubscribe%20{{token}}", problems);
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
@@ -194,6 +206,41 @@ public final class SiteProject {
         string(config, "newsletter.postal_address", ""),
         (LocalTime) settings.get("newsletter.send_time"),
         zone());
+  }
+
+  /**
+   * The list service's settings ({@code newsletter.list_*}), checked, with their defaults.
+   *
+   * @param url the service's public address without a trailing slash, or {@code null} when the
+   *     site has no list service (its forms and one-click unsubscribe then have no endpoint)
+   * @param database the JDBC URL of the list ({@code jdbc:sqlite:.press/list.db} by default)
+   * @param trustedProxy the IP address whose {@code X-Forwarded-For} is believed, or {@code null}
+   * @param limitPerIp signups per client IP address per hour
+   * @param limitPerAddress signups per email address per hour
+   * @param limitEmails confirmation emails per hour, all addresses together
+   */
+  public record ListSettings(
+      String url, String database, String trustedProxy, int limitPerIp, int limitPerAddress, int limitEmails) {
+    /** Where the site's forms post: {@code <url>/subscribe}, or {@code null} without a service. */
+    public String subscribeUrl() {
+      return url == null ? null : url + "/subscribe";
+    }
+
+    /** The one-click unsubscribe address with its token placeholder: {@code <url>/u/{{token}}}. */
+    public String unsubscribeUrl() {
+      return url == null ? null : url + "/u/" + EmailSettings.TOKEN_PLACEHOLDER;
+    }
+  }
+
+  /** The list service's settings from {@code newsletter.list_*} (see {@link ListSettings}). */
+  public ListSettings listSettings() {
+    return new ListSettings(
+        (String) settings.get("newsletter.list_url"),
+        (String) settings.get("newsletter.list_db"),
+        (String) settings.get("newsletter.list_trusted_proxy"),
+        (Integer) settings.get("newsletter.list_limit_ip"),
+        (Integer) settings.get("newsletter.list_limit_address"),
+        (Integer) settings.get("newsletter.list_limit_emails"));
   }
 
   private String required(String key, String example, List<Diagnostic> problems) {

@@ -21,8 +21,15 @@ public final class TemplateHelpers {
   private final DateTimeFormatter longDate;
   private final DateTimeFormatter shortDate;
   private final LocalDate buildDate;
+  private final String subscribeUrl;
 
   TemplateHelpers(String host, Locale locale, ZoneId zone, LocalDate buildDate) {
+    this(host, locale, zone, buildDate, null);
+  }
+
+  /** @param subscribeUrl where subscribe forms post ({@code newsletter.list_url}/subscribe), or null */
+  TemplateHelpers(String host, Locale locale, ZoneId zone, LocalDate buildDate, String subscribeUrl) {
+    this.subscribeUrl = subscribeUrl == null ? "" : subscribeUrl;
     this.host = host;
     this.zone = zone;
     this.buildDate = buildDate;
@@ -33,6 +40,14 @@ public final class TemplateHelpers {
   /** The build date ({@code --today}): what is dated later is not published. */
   public LocalDate buildDate() {
     return buildDate;
+  }
+
+  /**
+   * Where the subscribe forms post: the list service's {@code /subscribe}, or empty when the site
+   * has none ({@code newsletter.list_url} not set): the page then says how to subscribe by email.
+   */
+  public String subscribeUrl() {
+    return subscribeUrl;
   }
 
   /** The site's address, without a trailing slash. */

@@ -33,7 +33,7 @@ class CheckCommandTest {
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
         .containsPattern("press: checked 2\\d pages, \\d+ links \\([0-9.]+ s\\)")
-        .contains("press: check passed: 0 errors, 0 warnings (36 files → " + site + ")");
+        .contains("press: check passed: 0 errors, 0 warnings (37 files → " + site + ")");
     assertThat(err.toString()).isEmpty();
     assertThat(site.resolve("index.html")).exists();
   }

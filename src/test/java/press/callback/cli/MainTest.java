@@ -57,7 +57,7 @@ class MainTest {
     assertThat(out.toString())
         .contains("press: reading content/")
         .contains("press: read 17 files: 12 published, 5 drafts or future; 2 newsletter issues")
-        .containsPattern("press: baked 36 files \\(12 published, 5 left out\\) in [0-9.]+ s → " + site)
+        .containsPattern("press: baked 37 files \\(12 published, 5 left out\\) in [0-9.]+ s → " + site)
         .contains("press: wrote 2 newsletter emails → " + site.resolveSibling("newsletter"));
     assertThat(err.toString()).isEmpty();
     assertThat(site.resolve("index.html")).exists();

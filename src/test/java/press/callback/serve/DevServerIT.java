@@ -347,6 +347,27 @@ class DevServerIT {
   }
 
   @Test
+  void previewsTheListEmailsLikeIssues() throws Exception {
+    project = TestSite.create(tmp, "basic");
+    Files.createDirectories(project.resolve("content/list"));
+    for (String name : List.of("confirm", "already", "welcome")) {
+      Files.copy(Path.of("content/list", name + ".md"), project.resolve("content/list/" + name + ".md"));
+    }
+    URI base = start(false, true);
+
+    var index = Jsoup.parse(get(base, "/_press/newsletter/").body());
+    assertThat(index.select("a[href^=list/]").eachAttr("href")).containsExactly("list/confirm/", "list/already/", "list/welcome/");
+    var confirm = Jsoup.parse(get(base, "/_press/newsletter/list/confirm/").body());
+    assertThat(confirm.select("h1").text()).isEqualTo("Confirm your Callback Press subscription");
+    assertThat(confirm.select("iframe[src=email.html][width=375]")).hasSize(1);
+    assertThat(confirm.select("pre.text").text()).contains("<{{confirm_url}}>");
+    HttpResponse<String> eml = get(base, "/_press/newsletter/list/welcome/email.eml");
+    assertThat(eml.body()).isEqualTo(Files.readString(tmp.resolve("target/serve/newsletter/list/welcome/email.eml")));
+    assertThat(get(base, "/_press/newsletter/list/goodbye/").statusCode()).isEqualTo(404);
+    assertThat(get(base, "/_press/newsletter/list/confirm/secret.txt").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void pathsOutsideTheSiteAreRefused() throws Exception {
     URI base = start(false);
     Files.writeString(tmp.resolve("target/serve/secret.txt"), "SECRET-OUTSIDE");

@@ -73,6 +73,7 @@ class AccessibilityIT {
     pages.put("a tip", ReaderSite.page("/tips/").select(".tip__title a").first().attr("href"));
     pages.put("about", "/about/");
     pages.put("subscribe", "/subscribe/");
+    pages.put("check your inbox", "/subscribe/check-your-inbox/");
     pages.put("not found", "/404.html");
     pages.put("reply coach, with a template's email scored",
         ReaderSite.page(pages.get("a snippet")).select(".reply-score__coach a").attr("href"));

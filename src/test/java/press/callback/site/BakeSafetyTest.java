@@ -156,9 +156,9 @@ class BakeSafetyTest {
         .extracting(Diagnostic::path, Diagnostic::message)
         .contains(
             org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-02.md",
-                "email breaks rule 'unsubscribe-link': no visible link to https://callback.press/unsubscribe/?token={{token}} saying 'unsubscribe'"),
+                "email breaks rule 'unsubscribe-link': no visible link to https://list.callback.press/u/{{token}} saying 'unsubscribe'"),
             org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-12-07.md",
-                "email breaks rule 'unsubscribe-link': no visible link to https://callback.press/unsubscribe/?token={{token}} saying 'unsubscribe'"));
+                "email breaks rule 'unsubscribe-link': no visible link to https://list.callback.press/u/{{token}} saying 'unsubscribe'"));
     assertThat(tmp.resolve("out/site")).doesNotExist();
     assertThat(tmp.resolve("out/newsletter")).doesNotExist();
   }

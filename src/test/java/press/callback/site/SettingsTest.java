@@ -70,6 +70,16 @@ class SettingsTest {
       site.host=https://callback.press:          | 11 | site.host has no valid port: https://callback.press:          | from 1 to 65535
       newsletter.send_time=08:00:59.999          | 22 | newsletter.send_time is not a time of day: 08:00:59.999      | 08:00
       press.lint.email_min_words=500             | 28 | press.lint.email_min_words (500) is above press.lint.email_words (125) | at most 125
+      newsletter.list_url=http://list.callback.press | 21 | newsletter.list_url is not an https address: http://list.callback.press | 127.0.0.1
+      newsletter.list_url=https://list.callback.press/?a=1 | 21 | newsletter.list_url has a query or fragment: https://list.callback.press/?a=1 | https://list.example.org
+      newsletter.list_url=list.callback.press    | 21 | newsletter.list_url is not an http or https address: list.callback.press | https://list.example.org
+      newsletter.list_db=jdbc:mysql://db/list    | 20 | newsletter.list_db is not a SQLite or PostgreSQL JDBC URL: jdbc:mysql://db/list | jdbc:sqlite:.press/list.db
+      newsletter.list_db=jdbc:sqlite:            | 20 | newsletter.list_db names no database: jdbc:sqlite:          | jdbc:postgresql://
+      newsletter.list_trusted_proxy=proxy.local  | 31 | newsletter.list_trusted_proxy is not an IP address: proxy.local | not a host name
+      newsletter.list_trusted_proxy=10.0.0.256   | 31 | newsletter.list_trusted_proxy is not an IP address: 10.0.0.256 | 127.0.0.1
+      newsletter.list_limit_ip=0                 | 26 | newsletter.list_limit_ip is out of range: 0                  | from 1 to
+      newsletter.list_limit_address=-3           | 31 | newsletter.list_limit_address is out of range: -3            | from 1 to
+      newsletter.list_limit_emails=lots          | 30 | newsletter.list_limit_emails is not a whole number: lots     | from 1 to
       """)
   void settingsAreValidatedWithTheirLine(String line, int column, String message, String hint) {
     Path project = TestSite.create(tmp, "basic");
@@ -82,6 +92,67 @@ class SettingsTest {
     assertThat(d.message()).isEqualTo(message);
     assertThat(d.hint()).contains(hint);
     assertThat(d.sourceLine()).isEqualTo(line);
+  }
+
+  @Test
+  void listSettingsHaveDefaultsAndTheListUrlGivesTheUnsubscribeLink() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+
+    SiteProject.ListSettings list = SiteProject.load(project, tmp.resolve("site")).listSettings();
+
+    assertThat(list).isEqualTo(new SiteProject.ListSettings(
+        "https://list.callback.press", "jdbc:sqlite:.press/list.db", null, 10, 3, 200));
+    assertThat(list.subscribeUrl()).isEqualTo("https://list.callback.press/subscribe");
+    assertThat(SiteProject.load(project, tmp.resolve("site")).emailSettings().unsubscribeUrl())
+        .isEqualTo("https://list.callback.press/u/{{token}}");
+  }
+
+  @Test
+  void listSettingsAreReadAsWrittenAndAnExplicitUnsubscribeUrlWins() throws Exception {
+    Path project = TestSite.create(tmp, "basic");
+    set(project, "newsletter.list_url=http://127.0.0.1:8830/");
+    set(project, "newsletter.list_db=jdbc:postgresql://db.internal:5432/press");
+    set(project, "newsletter.list_trusted_proxy=::1");
+    set(project, "newsletter.list_limit_ip=20");
+    set(project, "newsletter.list_limit_address=5");
+    set(project, "newsletter.list_limit_emails=1000");
+    set(project, "newsletter.unsubscribe_url=https://callback.press/leave/?t={{token}}");
+
+    SiteProject loaded = SiteProject.load(project, tmp.resolve("site"));
+
+    assertThat(loaded.listSettings()).isEqualTo(new SiteProject.ListSettings(
+        "http://127.0.0.1:8830", "jdbc:postgresql://db.internal:5432/press", "0:0:0:0:0:0:0:1", 20, 5, 1000));
+    assertThat(loaded.emailSettings().unsubscribeUrl()).isEqualTo("https://callback.press/leave/?t={{token}}");
+  }
+
+  @Test
+  void anHttpListUrlNeedsAnExplicitHttpsUnsubscribeUrl() {
+    Path project = TestSite.create(tmp, "basic");
+    set(project, "newsletter.list_url=http://localhost:8830");
+    Path site = tmp.resolve("site");
+
+    Diagnostic d = onlyError(TestSite.bake(project, site), site);
+
+    assertThat(d.message()).isEqualTo("newsletter.list_url is an http address, and an email's unsubscribe link must be https");
+    assertThat(d.hint()).contains("newsletter.unsubscribe_url=https://");
+  }
+
+  @Test
+  void withoutAListUrlTheBakeWarnsThatOneClickUnsubscribeHasNoEndpoint() {
+    Path project = TestSite.create(tmp, "basic");
+    Path file = project.resolve("jbake.properties");
+    TestSite.write(file, TestSite.read(file).replace("newsletter.list_url=https://list.callback.press\n", ""));
+    set(project, "newsletter.unsubscribe_url=https://callback.press/unsubscribe/?token={{token}}");
+    Path site = tmp.resolve("site");
+
+    SiteBaker.Result result = TestSite.bake(project, site);
+
+    assertThat(result.ok()).isTrue();
+    assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
+        "jbake.properties: warning: newsletter.list_url is not set: the emails' one-click unsubscribe"
+            + " (List-Unsubscribe-Post) has no endpoint\n"
+            + "  hint: run the list service (press list serve) and set newsletter.list_url=https://list.example.org;"
+            + " the unsubscribe links then lead to it");
   }
 
   @Test

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Email placeholders: {@code {your_name}} renders as {@code <span
  * class="placeholder">{your_name}</span>}, so a reader sees at a glance what to fill in. The
- * braces stay in the text, so copied text keeps them.
+ * braces stay in the text, so copied text keeps them. A name in double braces ({@code
+ * {{confirm_url}}}) is left as text: the sender fills it in, and needs it whole.
  */
 public final class PlaceholderExtension
     implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
@@ -102,6 +103,9 @@ public final class PlaceholderExtension
       Matcher m = PLACEHOLDER.matcher(input).region(at, input.length());
       if (!m.lookingAt()) {
         return false;
+      }
+      if (at > 0 && input.charAt(at - 1) == '{' && m.end() < input.length() && input.charAt(m.end()) == '}') {
+        return false; // {{name}}: a placeholder filled when the email is sent, kept whole as text
       }
       parser.flushTextNode();
       parser.getBlock().appendChild(new Placeholder(input.subSequence(at, m.end())));
