@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       SendCommand.class,
       UnsubscribeCommand.class,
+      ListCommand.class,
       NewCommand.class,
       CoachCommand.class,
       CommandLine.HelpCommand.class

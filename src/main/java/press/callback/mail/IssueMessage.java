@@ -54,6 +54,20 @@ public record IssueMessage(
    * @throws IOException if the file cannot be read or is not an issue built by press
    */
   public static IssueMessage read(String id, InputStream in) throws IOException {
+    return read(id, in, true);
+  }
+
+  /**
+   * Reads one of the list's transactional emails ({@code confirm}, {@code already}, {@code
+   * welcome}): built like an issue, without the list headers (its List-* fields are empty).
+   *
+   * @throws IOException if the file cannot be read or is not a message built by press
+   */
+  public static IssueMessage readTransactional(String id, InputStream in) throws IOException {
+    return read(id, in, false);
+  }
+
+  private static IssueMessage read(String id, InputStream in, boolean listHeaders) throws IOException {
     try {
       MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
       String listId = header(m, "List-Id");
@@ -69,9 +83,11 @@ public record IssueMessage(
           mailto = v;
         }
       }
-      if (listId.isEmpty() || https == null || mailto == null || !(m.getContent() instanceof MimeMultipart parts)
-          || parts.getCount() != 2) {
-        throw new IOException("not a newsletter message built by press (List-Id, List-Unsubscribe or parts missing)");
+      if (listHeaders && (listId.isEmpty() || https == null || mailto == null)) {
+        throw new IOException("not a newsletter message built by press (List-Id or List-Unsubscribe missing)");
+      }
+      if (!(m.getContent() instanceof MimeMultipart parts) || parts.getCount() != 2) {
+        throw new IOException("not a message built by press (a text and an HTML part)");
       }
       String messageId = header(m, "Message-ID");
       String host = messageId.contains("@") ? messageId.substring(messageId.indexOf('@') + 1).replace(">", "").strip() : "localhost";
@@ -83,8 +99,8 @@ public record IssueMessage(
           replyTo,
           m.getSubject(),
           listId,
-          https,
-          mailto,
+          https == null ? "" : https,
+          mailto == null ? "" : mailto,
           host,
           text(parts.getBodyPart(0)),
           text(parts.getBodyPart(1)));

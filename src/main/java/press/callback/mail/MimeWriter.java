@@ -90,10 +90,15 @@ public final class MimeWriter {
       }
       message.setHeader("Subject", subject(env.subject()));
       message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(env.date()));
-      message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
-      message.setHeader("List-Unsubscribe",
-          MimeUtility.fold(18, "<" + env.unsubscribeUrl() + ">, <" + env.unsubscribeMailto() + ">"));
-      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      // A transactional email (the list's confirm and welcome emails) has no list headers.
+      if (env.listId() != null && !env.listId().isEmpty()) {
+        message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
+      }
+      if (env.unsubscribeUrl() != null && !env.unsubscribeUrl().isEmpty()) {
+        message.setHeader("List-Unsubscribe",
+            MimeUtility.fold(18, "<" + env.unsubscribeUrl() + ">, <" + env.unsubscribeMailto() + ">"));
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
 
       MimeMultipart alternative = new StableMultipart(boundary);
       alternative.addBodyPart(part(textQp, "text/plain"));

@@ -52,6 +52,14 @@ final class Settings {
     key("newsletter.postal_address", SettingKind.TEXT, null);
     key("newsletter.send_time", SettingKind.TIME, "08:00");
     key("newsletter.css", SettingKind.PROJECT_PATH, "assets/css/email.css");
+    // The list service's (issue 15). Registered here so a project may set them; the site side
+    // gives them their kinds and checks.
+    key("newsletter.list_url", SettingKind.TEXT, null);
+    key("newsletter.list_db", SettingKind.TEXT, null);
+    key("newsletter.list_trusted_proxy", SettingKind.TEXT, null);
+    key("newsletter.list_limit_ip", SettingKind.integer(1, 1_000_000), null);
+    key("newsletter.list_limit_address", SettingKind.integer(1, 1_000), null);
+    key("newsletter.list_limit_emails", SettingKind.integer(1, 10_000_000), null);
   }
 
   private static void key(String name, SettingKind kind, String fallback) {
