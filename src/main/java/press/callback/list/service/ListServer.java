@@ -176,6 +176,11 @@ public final class ListServer implements AutoCloseable {
     return service.address();
   }
 
+  /** The list's store, as the service uses it (tests read it; closing it is the server's job). */
+  public ListStore store() {
+    return store;
+  }
+
   /** The address the emails' links are built on. */
   public String listUrl() {
     return listUrl;
