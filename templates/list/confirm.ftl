@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <@layout.page title="Confirm your subscription">
 <p class="lede">One last step: press the button to start getting ${listName}.</p>

@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#-- The list service's pages (plain FreeMarker, rendered by press list serve, not by JBake):
      the site's look (its stylesheet from site.host), one main landmark, no inline script or style
      (the Content-Security-Policy allows neither). Everything works without JavaScript. -->

@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <@layout.page title=title>
 <p class="lede">${text}</p>

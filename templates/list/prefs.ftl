@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <@layout.page title="Your subscription">
 <#if notice?has_content><p role="status"><strong>${notice}</strong></p></#if>

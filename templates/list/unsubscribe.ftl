@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <@layout.page title="Unsubscribe">
 <p class="lede">Unsubscribe ${address} from ${listName}?</p>
