@@ -362,7 +362,10 @@ public final class ListService implements AutoCloseable {
 
   private void answer(HttpResponse response, boolean json, int status, boolean ok, String message, String title) {
     if (json) {
-      String body = press.callback.site.Json.write(Map.of("ok", ok, "message", message)) + "\n";
+      Map<String, Object> answer = new LinkedHashMap<>(); // "ok" first, always: the same bytes every time
+      answer.put("ok", ok);
+      answer.put("message", message);
+      String body = press.callback.site.Json.write(answer) + "\n";
       response.send(status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     } else {
       page(response, status, title, message, site.siteHost() + "/subscribe/", "Back to the subscribe page");
