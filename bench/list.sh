@@ -21,7 +21,7 @@ proj=$work/project
 mkdir -p "$proj/content"
 cp -r templates assets "$proj/"
 cp jbake.properties "$proj/"
-printf '\nnewsletter.list_limit_ip=100000000\n' >> "$proj/jbake.properties"
+printf '\nnewsletter.list_limit_ip=1000000\n' >> "$proj/jbake.properties"
 site=$(sed -n 's/^site\.host=//p' jbake.properties)
 listid=$(sed -n 's/^newsletter\.list_id=//p' jbake.properties)
 for name in confirm already welcome; do
@@ -44,11 +44,14 @@ for _ in $(seq 100); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
+curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { echo "the service did not start:" >&2; cat "$work/service.err" >&2; exit 1; }
 rss() { awk '/^VmRSS/ {print $2 / 1024 " MB"}' "/proc/$pid/status"; }
 echo "list serve: SQLite, $members members, $clients clients, $(nproc) cores"
 echo "rss_at_start=$(rss)"
 java -cp "$cp" bench/ListLoad.java oneclick "$port" "$clients" 5000 "$work/tokens.txt" >/dev/null   # warm-up
 java -cp "$cp" bench/ListLoad.java oneclick "$port" "$clients" "$requests" "$work/tokens.txt"
 echo "rss_after_oneclick=$(rss)"
+java -cp "$cp" bench/ListLoad.java oneclick "$port" "$clients" "$requests" "$work/tokens.txt"
+echo "rss_after_second_oneclick_run=$(rss)"
 java -cp "$cp" bench/ListLoad.java subscribe "$port" "$clients" $((requests / 10)) "$site"
 echo "rss_after_subscribe=$(rss)"

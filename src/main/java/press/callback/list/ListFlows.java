@@ -135,13 +135,16 @@ public final class ListFlows {
 
   /** Unsubscribes the member (idempotent: once left, nothing more happens); the member, if any. */
   public Optional<Member> unsubscribe(String token, String source) {
-    Optional<Member> m = member(token);
-    m.ifPresent(member -> {
-      if (member.status() == ListStatus.SUBSCRIBED || member.status() == ListStatus.PENDING) {
-        store.setStatus(member.id(), ListStatus.UNSUBSCRIBED, clock.instant(), source);
+    // One read, and one write only when the status changes: a one-click POST is the busiest
+    // request the service gets (mail providers send them in bursts).
+    return member(token).map(m -> {
+      if (m.status() != ListStatus.SUBSCRIBED && m.status() != ListStatus.PENDING) {
+        return m;
       }
+      Instant at = clock.instant();
+      store.setStatus(m.id(), ListStatus.UNSUBSCRIBED, at, source);
+      return new Member(m.id(), m.email(), m.name(), ListStatus.UNSUBSCRIBED, m.created(), at);
     });
-    return m.flatMap(x -> store.byId(x.id()));
   }
 
   /** Subscribes again a member who left (not one who bounced or complained). */
