@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
       ListImportCommand.class,
       ListExportCommand.class,
       ListStatsCommand.class,
-      ListForgetCommand.class
+      ListForgetCommand.class,
+      ListServeCommand.class
     },
     description = {
       "The subscriber list in its database (newsletter.list_db in jbake.properties; default"

@@ -105,6 +105,20 @@ public record IssueMessage(
     }
   }
 
+  /**
+   * Reads one of the list's transactional emails ({@code confirm}, {@code already}, {@code
+   * welcome}): built like an issue, without the list headers.
+   *
+   * @throws IOException if it cannot be read, or is an issue rather than a list email
+   */
+  public static IssueMessage readTransactional(String id, InputStream in) throws IOException {
+    IssueMessage m = read(id, in);
+    if (!m.transactional()) {
+      throw new IOException("not a list email: it has an issue's list headers (List-Id, List-Unsubscribe)");
+    }
+    return m;
+  }
+
   private static String header(MimeMessage m, String name) throws MessagingException {
     String v = m.getHeader(name, ", ");
     return v == null ? "" : MimeUtility.unfold(v).strip();

@@ -1,5 +1,8 @@
 package press.callback.serve;
 
+import press.callback.http.HttpRequest;
+import press.callback.http.HttpResponse;
+import press.callback.http.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

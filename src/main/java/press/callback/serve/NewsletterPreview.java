@@ -1,5 +1,6 @@
 package press.callback.serve;
 
+import press.callback.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a request's head for the preview's {@link HttpServer} within its limits: the whole head
+ * Reads a request's head for {@link HttpServer} within its limits: the whole head
  * before a deadline (a client sending a byte now and then is cut off), lines of bounded length,
  * a bounded number of headers.
  */
@@ -29,6 +29,44 @@ final class HeadReader {
   }
 
   private HeadReader() {}
+
+  /**
+   * Reads the body a request announced: by its Content-Length only, at most {@code max} bytes,
+   * before the deadline. A Transfer-Encoding (chunked) is refused with 411, a longer body with 413.
+   */
+  static byte[] body(HttpRequest request, InputStream in, Socket client, long deadline, int max) throws IOException {
+    if (request.headers().containsKey("transfer-encoding")) {
+      throw new Refused(411, "Send the body with a Content-Length; chunked bodies are not accepted.");
+    }
+    String length = request.header("content-length");
+    if (length == null) {
+      return new byte[0];
+    }
+    long n = Long.parseLong(length);
+    if (n > max) {
+      throw new Refused(413, "The body is too large (at most " + max + " bytes).");
+    }
+    byte[] body = new byte[(int) n];
+    int at = 0;
+    while (at < n) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw new Refused(408, "The request took too long to arrive.");
+      }
+      client.setSoTimeout((int) Math.max(1, left));
+      int got;
+      try {
+        got = in.read(body, at, body.length - at);
+      } catch (SocketTimeoutException e) {
+        throw new Refused(408, "The request took too long to arrive.");
+      }
+      if (got < 0) {
+        throw new IOException("the client closed the connection mid-request");
+      }
+      at += got;
+    }
+    return body;
+  }
 
   static HttpRequest read(int firstByte, InputStream in, Socket client, HttpServer.Limits limits) throws IOException {
     long deadline = System.nanoTime() + limits.headTimeout().toNanos();

@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

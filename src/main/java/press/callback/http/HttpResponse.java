@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,12 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The response to one request of the preview's {@link HttpServer}: a status, headers and a body
- * sent at once; or a stream that stays open (server-sent events) and closes the connection.
+ * The response to one request of {@link HttpServer}: a status, headers and a body sent at once;
+ * or a stream that stays open (server-sent events) and closes the connection. The server's own
+ * headers (security headers, say) are on every response, refusals included.
  */
-final class HttpResponse {
+public final class HttpResponse {
   private static final Map<Integer, String> REASONS = Map.ofEntries(
-      Map.entry(200, "OK"), Map.entry(301, "Moved Permanently"), Map.entry(400, "Bad Request"),
+      Map.entry(200, "OK"), Map.entry(204, "No Content"), Map.entry(301, "Moved Permanently"),
+      Map.entry(303, "See Other"), Map.entry(400, "Bad Request"), Map.entry(411, "Length Required"),
+      Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"),
+      Map.entry(429, "Too Many Requests"),
       Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
       Map.entry(408, "Request Timeout"), Map.entry(414, "URI Too Long"),
       Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
@@ -27,19 +31,20 @@ final class HttpResponse {
   private boolean sent;
   private boolean streaming;
 
-  HttpResponse(boolean head, OutputStream connection) {
+  HttpResponse(boolean head, OutputStream connection, Map<String, String> always) {
     this.head = head;
     this.connection = connection;
+    this.headers.putAll(always);
   }
 
   /** Sets a header of the response (replacing one of the same name). */
-  HttpResponse header(String name, String value) {
+  public HttpResponse header(String name, String value) {
     headers.put(name, value);
     return this;
   }
 
   /** The response: status, content type and body (left out for HEAD, its length kept). */
-  void send(int status, String type, byte[] body) {
+  public void send(int status, String type, byte[] body) {
     this.status = status;
     this.body = body;
     headers.put("Content-Type", type);
@@ -51,7 +56,7 @@ final class HttpResponse {
    * Sends the status and headers now and returns the body's stream, which stays open for the
    * caller to write to; the server closes it when the client goes away (or the caller does).
    */
-  OutputStream stream(int status, String type) throws IOException {
+  public OutputStream stream(int status, String type) throws IOException {
     this.status = status;
     headers.put("Content-Type", type);
     headers.put("Connection", "close");
@@ -95,8 +100,8 @@ final class HttpResponse {
   }
 
   /** A short plain-text response, for refusals before any handler ran. */
-  static byte[] plain(int status, String text, boolean close) {
-    HttpResponse r = new HttpResponse(false, new ByteArrayOutputStream());
+  static byte[] plain(int status, String text, boolean close, Map<String, String> always) {
+    HttpResponse r = new HttpResponse(false, new ByteArrayOutputStream(), always);
     r.send(status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     return r.bytes(close);
   }

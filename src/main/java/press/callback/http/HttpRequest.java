@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,26 +9,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One request as the preview's {@link HttpServer} read it: method, target, version and headers
- * (names in lower case), checked for what HTTP/1.1 requires of a request without a body.
+ * One request as {@link HttpServer} read it: method, target, version and headers (names in lower
+ * case), checked for what HTTP/1.1 requires; its body when the server reads bodies (else empty),
+ * and the peer's address.
+ *
+ * @param body the body read by its Content-Length; empty when there is none or bodies are not read
+ * @param remote the client's address (the proxy's, behind one), or {@code null} when not known
  */
-record HttpRequest(String method, String rawPath, String rawQuery, String version, Map<String, List<String>> headers) {
+public record HttpRequest(String method, String rawPath, String rawQuery, String version,
+    Map<String, List<String>> headers, byte[] body, java.net.InetAddress remote) {
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern VERSION = Pattern.compile("HTTP/([0-9])\\.([0-9])");
 
+  /** The same request with its body and the client's address. */
+  HttpRequest with(byte[] body, java.net.InetAddress remote) {
+    return new HttpRequest(method, rawPath, rawQuery, version, headers, body, remote);
+  }
+
+  /** Whether the request says it has a body (a Content-Length above 0, or a Transfer-Encoding). */
+  public boolean announcesBody() {
+    return headers.containsKey("transfer-encoding")
+        || (headers.containsKey("content-length") && !"0".equals(header("content-length")));
+  }
+
   /** The header's only value, or {@code null}. */
-  String header(String name) {
+  public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Whether the connection ends after this request's response. */
+  /**
+   * Whether the connection ends after this request's response: the client asks so, or it sent a
+   * body the server did not read (what follows on the connection is not a request).
+   */
   boolean closes() {
     String connection = header("connection");
     String c = connection == null ? "" : connection.toLowerCase(Locale.ROOT);
-    boolean hasBody = headers.containsKey("transfer-encoding")
-        || (headers.containsKey("content-length") && !"0".equals(header("content-length")));
-    return hasBody || c.contains("close") || (version.equals("HTTP/1.0") && !c.contains("keep-alive"));
+    boolean unread = announcesBody() && body.length == 0;
+    return unread || c.contains("close") || (version.equals("HTTP/1.0") && !c.contains("keep-alive"));
   }
 
   static Builder parseRequestLine(String line) throws HeadReader.Refused {
@@ -116,7 +134,7 @@ record HttpRequest(String method, String rawPath, String rawQuery, String versio
       }
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-      return new HttpRequest(method, rawPath, rawQuery, version, Map.copyOf(copy));
+      return new HttpRequest(method, rawPath, rawQuery, version, Map.copyOf(copy), new byte[0], null);
     }
   }
 }

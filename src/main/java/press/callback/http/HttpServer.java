@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +19,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * The preview's HTTP/1.1 server: a request head read within limits, one handler call, one write
- * per response, keep-alive. It does less than a general server on purpose (GET and HEAD, no
- * request bodies) and answers what it refuses with the status a browser or tool understands:
+ * A small HTTP/1.1 server (the preview's and the list service's): a request head read within
+ * limits, one handler call, one write per response, keep-alive. It does less than a general server
+ * on purpose (request bodies only by Content-Length and only when {@link Limits#maxBody} allows
+ * them) and answers what it refuses with the status a browser or tool understands:
  *
  * <ul>
  *   <li>a head not read within {@link Limits#headTimeout} (a client that sends a byte now and
@@ -31,14 +33,20 @@ import java.util.function.Consumer;
  *   <li>a client that takes no bytes of a write within {@link Limits#writeTimeout} (it asked for
  *       a large file, or stopped reading its events) is cut off;
  *   <li>at most {@link Limits#maxConnections} connections at once, open event streams included;
- *       the next gets 503.
+ *       the next gets 503;
+ *   <li>a body over {@link Limits#maxBody} bytes gets 413, a chunked one 411; a body must arrive
+ *       within the head's deadline too. With {@code maxBody} 0, bodies are not read at all and the
+ *       connection closes after the response.
  * </ul>
+ *
+ * <p>The server's own headers ({@link #start(String, int, Limits, Map, Handler)}) go on every
+ * response, refusals included.
  *
  * <p>Replies go out with TCP_NODELAY and in one write: on a kept-alive connection Nagle's
  * algorithm otherwise holds a reply's last segment for the client's delayed ACK (~40 ms a
  * request).
  */
-final class HttpServer implements AutoCloseable {
+public final class HttpServer implements AutoCloseable {
   /**
    * The server's limits.
    *
@@ -49,15 +57,32 @@ final class HttpServer implements AutoCloseable {
    * @param maxLine the longest request line or header line, in bytes
    * @param maxHeaders the most header lines of a request
    * @param maxConnections the most connections at once, open event streams included
+   * @param maxBody the longest request body read, in bytes; 0: bodies are not read
    */
-  record Limits(Duration headTimeout, Duration idleTimeout, Duration writeTimeout, int maxLine, int maxHeaders,
-      int maxConnections) {
-    static final Limits DEFAULT =
-        new Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), 8192, 100, 64);
+  public record Limits(Duration headTimeout, Duration idleTimeout, Duration writeTimeout, int maxLine, int maxHeaders,
+      int maxConnections, int maxBody) {
+    public static final Limits DEFAULT =
+        new Limits(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), 8192, 100, 64, 0);
+
+    /** Limits for a server that reads no request bodies. */
+    public Limits(Duration headTimeout, Duration idleTimeout, Duration writeTimeout, int maxLine, int maxHeaders,
+        int maxConnections) {
+      this(headTimeout, idleTimeout, writeTimeout, maxLine, maxHeaders, maxConnections, 0);
+    }
+
+    /** These limits with bodies up to {@code bytes} read. */
+    public Limits withMaxBody(int bytes) {
+      return new Limits(headTimeout, idleTimeout, writeTimeout, maxLine, maxHeaders, maxConnections, bytes);
+    }
+
+    /** These limits with at most {@code n} connections at once. */
+    public Limits withMaxConnections(int n) {
+      return new Limits(headTimeout, idleTimeout, writeTimeout, maxLine, maxHeaders, n, maxBody);
+    }
   }
 
   /** Answers one request. */
-  interface Handler {
+  public interface Handler {
     void handle(HttpRequest request, HttpResponse response) throws IOException;
   }
 
@@ -69,8 +94,10 @@ final class HttpServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile Consumer<Socket> observer = accepted -> {};
   private final WriteWatchdog watchdog;
+  private final Map<String, String> always;
 
-  private HttpServer(ServerSocket socket, Handler handler, Limits limits) {
+  private HttpServer(ServerSocket socket, Handler handler, Limits limits, Map<String, String> always) {
+    this.always = Map.copyOf(always);
     this.socket = socket;
     this.handler = handler;
     this.limits = limits;
@@ -84,7 +111,16 @@ final class HttpServer implements AutoCloseable {
   }
 
   /** Binds {@code host}:{@code port} (0: any free port) and starts accepting connections. */
-  static HttpServer start(String host, int port, Limits limits, Handler handler) throws IOException {
+  public static HttpServer start(String host, int port, Limits limits, Handler handler) throws IOException {
+    return start(host, port, limits, Map.of(), handler);
+  }
+
+  /**
+   * Binds {@code host}:{@code port} (0: any free port) and starts accepting connections; {@code
+   * always} are headers set on every response, refusals included (a handler may replace them).
+   */
+  public static HttpServer start(String host, int port, Limits limits, Map<String, String> always, Handler handler)
+      throws IOException {
     ServerSocket socket = new ServerSocket();
     try {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 64);
@@ -92,7 +128,7 @@ final class HttpServer implements AutoCloseable {
       socket.close();
       throw e;
     }
-    HttpServer server = new HttpServer(socket, handler, limits);
+    HttpServer server = new HttpServer(socket, handler, limits, new java.util.LinkedHashMap<>(always));
     Thread acceptor = new Thread(server::accept, "press-serve-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -104,7 +140,7 @@ final class HttpServer implements AutoCloseable {
     this.observer = observer;
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
   }
 
@@ -161,9 +197,9 @@ final class HttpServer implements AutoCloseable {
    * Answers 503 on the accepting thread: a few bytes into a new connection's empty send buffer
    * never block, and no thread is spent on a connection over the cap.
    */
-  private static void refuseBusy(Socket client) {
+  private void refuseBusy(Socket client) {
     try (client) {
-      write(client.getOutputStream(), HttpResponse.plain(503, "Too many connections to the preview; try again.", true));
+      write(client.getOutputStream(), HttpResponse.plain(503, "Too many connections at once; try again.", true, always));
     } catch (IOException e) {
       // gone already
     }
@@ -197,13 +233,18 @@ final class HttpServer implements AutoCloseable {
         }
         HttpRequest request;
         try {
+          long deadline = System.nanoTime() + limits.headTimeout().toNanos();
           request = HeadReader.read(b, in, client, limits);
+          byte[] body = limits.maxBody() > 0 && request.announcesBody()
+              ? HeadReader.body(request, in, client, deadline, limits.maxBody())
+              : new byte[0];
+          request = request.with(body, client.getInetAddress());
         } catch (HeadReader.Refused r) {
-          write(out, HttpResponse.plain(r.status(), r.getMessage(), true));
+          write(out, HttpResponse.plain(r.status(), r.getMessage(), true, always));
           drain(client, in);
           return;
         }
-        HttpResponse response = new HttpResponse(request.method().equals("HEAD"), out);
+        HttpResponse response = new HttpResponse(request.method().equals("HEAD"), out, always);
         handler.handle(request, response);
         if (response.streaming()) {
           // An event stream's client sends nothing more: its end (or anything else) closes it.

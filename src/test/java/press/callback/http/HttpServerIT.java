@@ -1,4 +1,4 @@
-package press.callback.serve;
+package press.callback.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

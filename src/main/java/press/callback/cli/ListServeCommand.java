@@ -1,0 +1,149 @@
+package press.callback.cli;
+
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import press.callback.diag.ContentException;
+import press.callback.mail.Destination;
+import press.callback.mail.PickupFolder;
+import press.callback.mail.SmtpServer;
+import press.callback.list.service.ListServer;
+
+/** {@code press list serve}: the list service (subscribe, confirm, one-click unsubscribe, preferences). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the list service: POST /subscribe, /confirm/{token}, /u/{token} (RFC 8058 one-click),"
+          + " /prefs/{token}, /health. Binds to loopback; put your TLS proxy in front of it.",
+      "Without --smtp, emails go to the pickup folder .press/list-outbox/ and nothing leaves the machine."
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  PRESS_UNSUBSCRIBE_SECRET           the tokens' secret (16+ characters; required with --smtp)",
+      "  PRESS_UNSUBSCRIBE_SECRET_PREVIOUS  earlier secrets still honoured, comma-separated (rotation)",
+      "  PRESS_SMTP_PASSWORD                the SMTP password (never on the command line)",
+      "  PRESS_LIST_DB_PASSWORD             the PostgreSQL password, when newsletter.list_db is one"
+    })
+final class ListServeCommand implements Callable<Integer> {
+  @ParentCommand ListCommand list;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "The address to bind. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8830", description = "The port (0: any free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--public", description = "Allow a --host that is not loopback (without a proxy in front, readers' traffic is not encrypted).")
+  boolean allowPublic;
+
+  @Option(names = "--smtp", paramLabel = "URL", description = "smtp://user@host:587 (STARTTLS) or smtps://user@host:465.")
+  String smtp;
+
+  @Option(names = "--insecure", description = "Allow plain SMTP to a host that is not this machine.")
+  boolean insecure;
+
+  @Option(names = "--source", paramLabel = "DIR", description = "The project folder. Default: .")
+  Path source = Path.of(".");
+
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    Main main = list.main;
+    Logging.configure(verbose);
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535");
+    }
+    if (!loopback(host) && !allowPublic) {
+      throw new ParameterException(spec.commandLine(), "--host " + host + " is not a loopback address: the list"
+          + " service runs behind your TLS proxy on 127.0.0.1. Add --public to bind " + host + " anyway");
+    }
+    Destination destination;
+    try {
+      destination = smtp == null
+          ? new PickupFolder(source.resolve(".press/list-outbox"))
+          : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<String> secrets = new ArrayList<>();
+    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
+    if (secret == null || secret.isEmpty()) {
+      if (destination.isReal()) {
+        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: is not set: a list that sends real emails needs real tokens"
+            + "\n  hint: export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same press send uses");
+        return ExitCodes.CONTENT;
+      }
+      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: tokens use a development secret");
+      secret = SendCommand.DEV_SECRET;
+    }
+    secrets.add(secret);
+    String previous = main.env("PRESS_UNSUBSCRIBE_SECRET_PREVIOUS");
+    if (previous != null) {
+      for (String p : previous.split(",")) {
+        if (!p.isBlank()) {
+          secrets.add(p.strip());
+        }
+      }
+    }
+    for (String s : secrets) {
+      if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
+        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: a secret is shorter than 16 characters"
+            + "\n  hint: use 16 or more random characters");
+        return ExitCodes.CONTENT;
+      }
+    }
+    ListServer server;
+    try {
+      server = ListServer.start(new ListServer.Options(source, host, port, destination, secrets,
+          main.env("PRESS_LIST_DB_PASSWORD"), main.clock()), w -> main.err().println(w));
+    } catch (ContentException e) {
+      e.diagnostics().forEach(d -> main.err().println(d.format()));
+      return ExitCodes.CONTENT;
+    } catch (BindException e) {
+      main.err().println("press: error: cannot listen on " + host + ":" + port + ": " + e.getMessage()
+          + "\n  hint: another process has the port; pass --port N");
+      return ExitCodes.CONTENT;
+    }
+    var a = server.address();
+    main.out().println("press: the list service is on http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
+        + " (links in emails: " + server.listUrl() + "; emails via " + destination.description() + ")");
+    main.out().flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "press-list-stop"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      for (InetAddress a : InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+}
