@@ -51,10 +51,10 @@ class ListServiceBrowserIT {
         "<!DOCTYPE html><html lang=\"en\"><title>Welcome</title><h1>Welcome aboard</h1></html>");
     site = StaticServer.start(root);
     Path project = TestSite.create(tmp, "basic");
+    ListServiceFixture.writeListEmails(project); // baked with the https site.host: emails link only to https
     String host = site.base().toString().replaceFirst("/$", "");
     Path props = project.resolve("jbake.properties");
     Files.writeString(props, Files.readString(props).replaceFirst("(?m)^site\\.host=.*$", "site.host=" + host));
-    ListServiceFixture.writeListEmails(project);
     server = ListServer.start(new ListServer.Options(project, "127.0.0.1", 0, new PickupFolder(tmp.resolve("outbox")),
         List.of(ListServiceFixture.SECRET), null, Clock.systemUTC()), w -> {});
     base = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");

@@ -52,28 +52,20 @@ final class ListServiceFixture {
   }
 
   /**
-   * Writes the baked list emails with the contract's placeholders.
-   *
-   * <p>TODO(issue 15, site side): once the bake writes target/newsletter/list/ from
-   * content/list/*.md, write those Markdown files into the test project and bake it instead.
+   * Bakes the project with this repository's list emails ({@code content/list/*.md}), so the
+   * service reads what the bake really writes: target/newsletter/list/<name>/email.eml.
    */
   static void writeListEmails(Path project) throws IOException {
-    write(project, "confirm", "Confirm your subscription",
-        "Please confirm: {{confirm_url}}", "<p><a href=\"{{confirm_url}}\">Confirm</a></p>");
-    write(project, "already", "You are already subscribed",
-        "Hi {{name}}, you are already on the list. Manage it: {{manage_url}}",
-        "<p>Hi {{name}}, you are already on the list. <a href=\"{{manage_url}}\">Manage it</a></p>");
-    write(project, "welcome", "Welcome to Callback Press Weekly",
-        "Welcome, {{name}}! Your preferences: {{manage_url}}",
-        "<p>Welcome, {{name}}! <a href=\"{{manage_url}}\">Your preferences</a></p>");
-  }
-
-  private static void write(Path project, String name, String subject, String text, String html) throws IOException {
-    Envelope env = new Envelope("Callback Press <weekly@callback.press>", "", subject,
-        ZonedDateTime.of(2026, 11, 27, 8, 0, 0, 0, ZoneOffset.UTC), "list-" + name + "@callback.press", "", "", "");
-    Path eml = project.resolve("target/newsletter/list").resolve(name).resolve("email.eml");
-    Files.createDirectories(eml.getParent());
-    Files.write(eml, MimeWriter.write(env, text, html));
+    Path from = Path.of("content", "list");
+    Path to = project.resolve("content/list");
+    Files.createDirectories(to);
+    for (String name : java.util.List.of("confirm.md", "already.md", "welcome.md")) {
+      Files.copy(from.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    press.callback.site.SiteBaker.Result result = press.callback.testing.TestSite.bake(project, project.resolve("target/site"));
+    if (!result.ok()) {
+      throw new AssertionError("the test project did not bake: " + result.diagnostics());
+    }
   }
 
   static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
