@@ -110,7 +110,7 @@ public final class TestSite {
     }
   }
 
-  private static void copyTree(Path from, Path to) {
+  public static void copyTree(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
