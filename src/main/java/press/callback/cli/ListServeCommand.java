@@ -76,7 +76,7 @@ final class ListServeCommand implements Callable<Integer> {
     Destination destination;
     try {
       destination = smtp == null
-          ? new PickupFolder(source.resolve(".press/list-outbox"))
+          ? PickupFolder.everyMessage(source.resolve(".press/list-outbox"))
           : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

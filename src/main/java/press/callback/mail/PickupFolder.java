@@ -20,9 +20,24 @@ import java.util.Locale;
  */
 public final class PickupFolder implements Destination {
   private final Path folder;
+  private final boolean everyMessage;
 
+  /** A pickup folder with one file per recipient: a resend replaces it (what {@code press send} wants). */
   public PickupFolder(Path folder) {
+    this(folder, false);
+  }
+
+  private PickupFolder(Path folder, boolean everyMessage) {
     this.folder = folder;
+    this.everyMessage = everyMessage;
+  }
+
+  /**
+   * A pickup folder that keeps every message, each in a file of its own (the list service's:
+   * a second confirmation to one reader must not replace the first).
+   */
+  public static PickupFolder everyMessage(Path folder) {
+    return new PickupFolder(folder, true);
   }
 
   @Override
@@ -43,7 +58,13 @@ public final class PickupFolder implements Destination {
   @Override
   public MailTransport open() throws DeliveryException {
     try {
-      Files.createDirectories(folder);
+      if (!Files.isDirectory(folder) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // the messages carry addresses: personal data, for the owner's eyes only
+        Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(folder);
+      }
     } catch (IOException e) {
       throw new DeliveryException(DeliveryException.Kind.PERMANENT, 0, "cannot create " + folder + ": " + e.getMessage(), e);
     }
@@ -53,7 +74,7 @@ public final class PickupFolder implements Destination {
 
       @Override
       public void deliver(MimeMessage message, String recipient) throws DeliveryException {
-        Path file = folder.resolve(fileName(recipient));
+        Path file = folder.resolve(everyMessage ? messageFileName(recipient, message) : fileName(recipient));
         Path part = folder.resolve("." + file.getFileName() + ".part");
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(part), 64 * 1024)) {
           message.writeTo(out);
@@ -74,6 +95,18 @@ public final class PickupFolder implements Destination {
       @Override
       public void close() {}
     };
+  }
+
+  /** The file of one message: the recipient's hash, then its Message-ID's. */
+  private static String messageFileName(String recipient, MimeMessage message) throws DeliveryException {
+    String id;
+    try {
+      id = String.valueOf(message.getMessageID());
+    } catch (MessagingException e) {
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, 0, "a message without a Message-ID: " + e.getMessage(), e);
+    }
+    String name = fileName(recipient);
+    return name.substring(0, name.length() - 4) + "-" + fileName(id);
   }
 
   /** The file of a recipient: a hash of the address, so no address appears in a file name. */
