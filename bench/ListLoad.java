@@ -19,25 +19,25 @@ import press.callback.list.Tokens;
  * The list service's load for bench/list.sh: kept-alive HTTP/1.1 clients on loopback, each
  * sending its next request when the last answer is in. Run with the press jar's classpath:
  *
- *   java -cp 'target/press.jar:target/lib/*' bench/ListLoad.java seed PROJECT N SECRET LISTID > tokens
+ *   java -cp 'target/press.jar:target/lib/*' bench/ListLoad.java seed PROJECT N SECRET LISTID JDBC_URL > tokens
  *   java -cp ... bench/ListLoad.java oneclick PORT CLIENTS REQUESTS tokens
  *   java -cp ... bench/ListLoad.java subscribe PORT CLIENTS REQUESTS ORIGIN
  */
 public class ListLoad {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "seed" -> seed(Path.of(args[1]), Integer.parseInt(args[2]), args[3], args[4]);
+      case "seed" -> seed(Path.of(args[1]), Integer.parseInt(args[2]), args[3], args[4], args[5]);
       case "oneclick" -> load(args, java.nio.file.Files.readAllLines(Path.of(args[4])), null);
       case "subscribe" -> load(args, null, args[4]);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
 
-  /** N subscribed members in the project's SQLite list; prints their member tokens. */
-  static void seed(Path project, int n, String secret, String listId) {
+  /** N subscribed members in the list at {@code url}; prints their member tokens. */
+  static void seed(Path project, int n, String secret, String listId, String url) {
     Tokens tokens = new Tokens(List.of(secret), listId);
     StringBuilder out = new StringBuilder();
-    try (ListStore store = JdbcListStore.open("jdbc:sqlite:.press/list.db", project, null)) {
+    try (ListStore store = JdbcListStore.open(url, project, System.getenv("PRESS_LIST_DB_PASSWORD"))) {
       for (int i = 0; i < n; i++) {
         String email = "reader" + i + "@example.org";
         store.put(email, "", ListStatus.SUBSCRIBED, Instant.now(), "bench");
