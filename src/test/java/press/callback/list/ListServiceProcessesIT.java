@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -166,23 +165,27 @@ class ListServiceProcessesIT {
   }
 
   /**
-   * The confirmation token last mailed to {@code email} by either service (their pickup folders
-   * keep one file per recipient), waiting up to 30 s for the mail queue to write it.
+   * A confirmation token mailed to {@code email} by either service (their pickup folders keep
+   * every message; any unused token confirms), waiting up to 30 s for the mail queue to write it.
    */
   private static String confirmationToken(Path[] projects, String email) throws Exception {
     String file = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))).substring(0, 24) + ".eml";
+        .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))).substring(0, 24);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       for (Path project : projects) {
-        try {
-          String eml = Files.readString(project.resolve(".press/list-outbox").resolve(file), StandardCharsets.UTF_8);
-          Matcher m = CONFIRM.matcher(eml.replace("=\r\n", "").replace("=\n", ""));
-          if (m.find()) {
-            return m.group(1);
+        Path outbox = project.resolve(".press/list-outbox");
+        if (!Files.isDirectory(outbox)) {
+          continue; // nothing written yet
+        }
+        // the list's pickup folder keeps every message: <recipient's hash>-<message's hash>.eml
+        try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
+          for (Path f : files.filter(f -> f.getFileName().toString().startsWith(file + "-")).toList()) {
+            Matcher m = CONFIRM.matcher(Files.readString(f, StandardCharsets.UTF_8).replace("=\r\n", "").replace("=\n", ""));
+            if (m.find()) {
+              return m.group(1);
+            }
           }
-        } catch (NoSuchFileException e) {
-          // not written yet
         }
       }
       Thread.sleep(10); // waiting for the mail queue's file, not for a time
