@@ -36,7 +36,7 @@ class PressJarIT {
     Run run = press(project, "bake", "--today", "2026-11-27");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).as("nothing but diagnostics on stderr: no JBake or OrientDB log").isEmpty();
-    assertThat(run.out()).contains("press: baked 36 files", "press: wrote 2 newsletter emails");
+    assertThat(run.out()).contains("press: baked 37 files", "press: wrote 2 newsletter emails");
     assertThat(project.resolve("target/newsletter/2026-11-02/email.eml")).exists();
     assertThat(project.resolve("target/site/index.html")).exists();
   }

@@ -90,7 +90,7 @@ class SendIT {
     UnsubscribeToken tokens = new UnsubscribeToken(SECRET, "weekly.callback.press");
     Set<String> recipients = new HashSet<>();
     Set<String> tokenSet = new HashSet<>();
-    Pattern tokenIn = Pattern.compile("token=([A-Za-z0-9_.-]+)>");
+    Pattern tokenIn = Pattern.compile("(?:token=|/u/)([A-Za-z0-9_.-]+)>");
     for (MimeMessage m : received) {
       String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
       assertThat(recipients.add(to)).as("one message for " + to).isTrue();
