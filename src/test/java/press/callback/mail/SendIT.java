@@ -106,8 +106,8 @@ class SendIT {
       String html = (String) parts.getBodyPart(1).getContent();
       int n = Integer.parseInt(to.substring(1, to.indexOf('@')));
       String greeting = n % 3 == 0 ? "Hi there," : "Hi Name " + n + ",";
-      assertThat(text).contains(greeting).contains("token=" + t.group(1)).doesNotContain("{{");
-      assertThat(html).contains(greeting).contains("token=" + t.group(1)).doesNotContain("{{");
+      assertThat(text).contains(greeting).contains("/u/" + t.group(1)).doesNotContain("{{");
+      assertThat(html).contains(greeting).contains("/u/" + t.group(1)).doesNotContain("{{");
     }
     assertThat(recipients).containsExactlyInAnyOrderElementsOf(csv.subscribed());
     assertThat(tokenSet).hasSize(250);
