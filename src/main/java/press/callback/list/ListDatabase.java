@@ -106,11 +106,22 @@ public final class ListDatabase implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
     config.enforceForeignKeys(true);
-    try {
-      Connection c = config.createConnection("jdbc:sqlite:" + file);
-      return new ListDatabase(Dialect.SQLITE, file.toString(), c, null);
-    } catch (SQLException e) {
-      throw new ListStoreException("cannot open the list database " + file + ": " + e.getMessage(), sqliteHint(e), e);
+    // Opening switches a new file to WAL, which takes the file's lock for a moment: a second
+    // process opening it at that moment (the service and `list import` started together) is told
+    // BUSY before any busy timeout applies. Opening is retried like a transaction.
+    long deadline = System.nanoTime() + RETRY_NANOS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        return new ListDatabase(Dialect.SQLITE, file.toString(), c, null);
+      } catch (SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        if ((code == 5 || code == 6) && System.nanoTime() < deadline) {
+          backOff(attempt);
+          continue;
+        }
+        throw new ListStoreException("cannot open the list database " + file + ": " + e.getMessage(), sqliteHint(e), e);
+      }
     }
   }
 
