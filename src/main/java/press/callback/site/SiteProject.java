@@ -285,14 +285,6 @@ public final class SiteProject {
     return (ZoneId) settings.get("site.timezone");
   }
 
-  /**
-   * A setting's text as the project gives it ({@code newsletter.list_url}, say), or {@code
-   * fallback} when it is not set or blank.
-   */
-  public String setting(String key, String fallback) {
-    return string(config, key, fallback);
-  }
-
   /** The site's title ({@code site.title}), or {@code fallback}. */
   public String title(String fallback) {
     return string(config, "site.title", fallback);

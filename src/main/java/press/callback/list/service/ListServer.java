@@ -3,7 +3,6 @@ package press.callback.list.service;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import press.callback.site.SiteProject;
  */
 public final class ListServer implements AutoCloseable {
   /** The database when {@code newsletter.list_db} is not set. */
-  public static final String DEFAULT_DB = "jdbc:sqlite:.press/list.db";
 
   /**
    * How to start.
@@ -67,28 +65,12 @@ public final class ListServer implements AutoCloseable {
     SiteProject project = SiteProject.load(source, source.resolve("target/site"));
     var email = project.emailSettings();
     Path baked = source.resolve("target/newsletter/list");
-    List<Diagnostic> problems = new ArrayList<>();
-    int limitIp = integer(project, "newsletter.list_limit_ip", 10, problems);
-    int limitAddress = integer(project, "newsletter.list_limit_address", 3, problems);
-    int limitEmails = integer(project, "newsletter.list_limit_emails", 200, problems);
-    InetAddress proxy = null;
-    String proxySetting = project.setting("newsletter.list_trusted_proxy", "");
-    if (!proxySetting.isEmpty()) {
-      if (!proxySetting.matches("[0-9a-fA-F:.]{2,45}")) {
-        problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.list_trusted_proxy is not an IP address",
-            "write the proxy's address as it connects to the service, e.g. 127.0.0.1"));
-      } else {
-        try {
-          proxy = InetAddress.getByName(proxySetting);
-        } catch (UnknownHostException e) {
-          problems.add(Diagnostic.error("jbake.properties", 0, 0, "newsletter.list_trusted_proxy is not an IP address",
-              "write the proxy's address, e.g. 127.0.0.1"));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ContentException(problems);
-    }
+    // checked when the project loaded, like every setting (jbake.properties:LINE errors)
+    SiteProject.ListSettings settings = project.listSettings();
+    int limitIp = settings.limitPerIp();
+    int limitAddress = settings.limitPerAddress();
+    int limitEmails = settings.limitEmails();
+    InetAddress proxy = settings.trustedProxy() == null ? null : InetAddress.getByName(settings.trustedProxy());
     ListPages pages;
     try {
       pages = ListPages.load(project.templateFolder().resolve("list"), Map.of(
@@ -108,11 +90,11 @@ public final class ListServer implements AutoCloseable {
           "the list's emails are not baked: " + e.getMessage(),
           "write content/list/confirm.md, already.md and welcome.md, then run mvn package (or press bake)"));
     }
-    String listUrl = project.setting("newsletter.list_url", "");
+    String listUrl = settings.url() == null ? "" : settings.url();
     boolean guessed = listUrl.isEmpty();
     ListStore store = null;
     try {
-      store = JdbcListStore.open(project.setting("newsletter.list_db", DEFAULT_DB), source, o.dbPassword());
+      store = JdbcListStore.open(settings.database(), source, o.dbPassword());
       Tokens tokens = new Tokens(o.secrets(), email.listId());
       List<UnsubscribeToken> legacy = new ArrayList<>();
       for (String s : o.secrets()) {
@@ -152,24 +134,6 @@ public final class ListServer implements AutoCloseable {
   private static String hostForUrl(InetSocketAddress a) {
     String h = a.getAddress().getHostAddress();
     return h.contains(":") ? "[" + h + "]" : h;
-  }
-
-  private static int integer(SiteProject project, String key, int fallback, List<Diagnostic> problems) {
-    String v = project.setting(key, "");
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(Diagnostic.error("jbake.properties", 0, 0, key + " is not a whole number above 0",
-        "write e.g. " + key + "=" + fallback));
-    return fallback;
   }
 
   public InetSocketAddress address() {
