@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The list store in a SQL database (SQLite or PostgreSQL, the same statements): each method one
- * transaction of {@link ListDatabase}.
+ * transaction of {@link ListDatabase} (a read of one statement: {@link ListDatabase#read}).
  */
 public final class JdbcListStore implements ListStore {
   private static final String MEMBER_COLUMNS = "id, email, name, status, created_at, changed_at";
@@ -171,22 +171,23 @@ public final class JdbcListStore implements ListStore {
 
   @Override
   public Optional<Member> byId(long id) {
-    return db.transaction(c -> byId(c, id));
+    return db.read(c -> byId(c, id));
   }
 
   @Override
   public Optional<Member> byAddress(String email) {
-    return db.transaction(c -> byAddress(c, email));
+    return db.read(c -> byAddress(c, email));
   }
 
   @Override
   public boolean setStatus(long id, ListStatus status, Instant at, String source) {
     return db.transaction(c -> {
-      Optional<Member> m = lockedById(c, id);
-      if (m.isEmpty() || m.get().status() == status) {
+      // The update locks the row and, on PostgreSQL, checks the status again once a rival's
+      // change of it commits: two changes to one status make one event, not two.
+      if (update(c, "UPDATE members SET status = ?, changed_at = ? WHERE id = ? AND status <> ?",
+          status.word(), at.toEpochMilli(), id, status.word()) == 0) {
         return false;
       }
-      update(c, "UPDATE members SET status = ?, changed_at = ? WHERE id = ?", status.word(), at.toEpochMilli(), id);
       event(c, id, at, status.word(), source);
       return true;
     });
@@ -209,7 +210,7 @@ public final class JdbcListStore implements ListStore {
 
   @Override
   public Optional<Consent> consent(long id) {
-    return db.transaction(c -> {
+    return db.read(c -> {
       try (PreparedStatement p = bind(c, "SELECT consent_at, consent_source FROM members WHERE id = ?", id);
           ResultSet r = p.executeQuery()) {
         if (!r.next()) {
@@ -223,7 +224,7 @@ public final class JdbcListStore implements ListStore {
 
   @Override
   public List<ListEvent> events(long id) {
-    return db.transaction(c -> {
+    return db.read(c -> {
       List<ListEvent> out = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
           "SELECT at, kind, source FROM member_events WHERE member_id = ? ORDER BY seq, at, id")) {
@@ -259,7 +260,7 @@ public final class JdbcListStore implements ListStore {
   @Override
   public boolean suppressed(String email) {
     String hash = Tokens.suppressionHash(suppressionKey, email);
-    return db.transaction(c -> exists(c, "SELECT 1 FROM suppressions WHERE address_hash = ?", hash));
+    return db.read(c -> exists(c, "SELECT 1 FROM suppressions WHERE address_hash = ?", hash));
   }
 
   @Override
@@ -311,7 +312,7 @@ public final class JdbcListStore implements ListStore {
 
   @Override
   public Map<ListStatus, Integer> counts() {
-    return db.transaction(c -> {
+    return db.read(c -> {
       Map<ListStatus, Integer> out = new EnumMap<>(ListStatus.class);
       for (ListStatus s : ListStatus.values()) {
         out.put(s, 0);
@@ -331,7 +332,7 @@ public final class JdbcListStore implements ListStore {
 
   @Override
   public Map<String, Integer> eventCounts(Instant since, Instant until) {
-    return db.transaction(c -> {
+    return db.read(c -> {
       Map<String, Integer> out = new LinkedHashMap<>();
       try (PreparedStatement p = c.prepareStatement(
           "SELECT kind, COUNT(*) FROM member_events WHERE at >= ? AND at < ? GROUP BY kind ORDER BY kind")) {
@@ -394,9 +395,10 @@ public final class JdbcListStore implements ListStore {
   }
 
   private void event(Connection c, long member, Instant at, String kind, String source) throws SQLException {
-    int seq = count(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM member_events WHERE member_id = ?", member);
-    update(c, "INSERT INTO member_events (id, member_id, at, kind, source, seq) VALUES (?, ?, ?, ?, ?, ?)",
-        newId(), member, at.toEpochMilli(), kind, source, seq);
+    // the member's row is locked by the caller: its next number cannot be taken meanwhile
+    update(c, "INSERT INTO member_events (id, member_id, at, kind, source, seq)"
+        + " SELECT ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM member_events WHERE member_id = ?",
+        newId(), member, at.toEpochMilli(), kind, source, member);
   }
 
   /**
