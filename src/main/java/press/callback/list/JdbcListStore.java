@@ -247,6 +247,7 @@ public final class JdbcListStore implements ListStore {
         return false;
       }
       update(c, "DELETE FROM member_events WHERE member_id = ?", id);
+      update(c, "DELETE FROM feedback WHERE member_id = ?", id);
       update(c, "DELETE FROM confirmations WHERE member_id = ?", id);
       update(c, "DELETE FROM members WHERE id = ?", id);
       String hash = Tokens.suppressionHash(suppressionKey, m.get().email());
@@ -341,6 +342,65 @@ public final class JdbcListStore implements ListStore {
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             out.put(r.getString(1), r.getInt(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Feedback.Outcome feedback(Feedback f, Feedback.Policy policy) {
+    String keyHash = Tokens.hash(f.source() + "\n" + f.key());
+    return db.transaction(c -> {
+      if (exists(c, "SELECT 1 FROM feedback WHERE key_hash = ?", keyHash)) {
+        return Feedback.Outcome.SEEN;
+      }
+      Optional<Member> found = f.memberId() > 0 ? lockedById(c, f.memberId()) : Optional.empty();
+      if (found.isEmpty() && f.address() != null && !f.address().isBlank()) {
+        found = lockedByAddress(c, f.address());
+      }
+      String detail = f.detail().length() > 200 ? f.detail().substring(0, 200) : f.detail();
+      // a twin key (the same report handled at this moment by another process) rolls this back
+      // and, retried, finds it SEEN
+      update(c, "INSERT INTO feedback (key_hash, member_id, issue, kind, at, detail, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          keyHash, found.map(Member::id).orElse(null), f.issue(), f.kind().word(), f.at().toEpochMilli(), detail, f.source());
+      if (found.isEmpty()) {
+        return Feedback.Outcome.UNKNOWN;
+      }
+      Member m = found.get();
+      ListStatus to = switch (f.kind()) {
+        case HARD_BOUNCE -> ListStatus.BOUNCED;
+        case SOFT_BOUNCE -> count(c, "SELECT COUNT(*) FROM feedback WHERE member_id = ? AND kind = ? AND at > ?",
+            m.id(), f.kind().word(), f.at().minus(policy.window()).toEpochMilli()) >= policy.softLimit()
+            ? ListStatus.BOUNCED : null;
+        case COMPLAINT -> ListStatus.COMPLAINED;
+        case UNSUBSCRIBE -> ListStatus.UNSUBSCRIBED;
+      };
+      boolean applies = to == ListStatus.COMPLAINED
+          ? m.status() != ListStatus.COMPLAINED
+          : to != null && (m.status() == ListStatus.SUBSCRIBED || m.status() == ListStatus.PENDING);
+      if (!applies) {
+        return to == null ? Feedback.Outcome.COUNTED : Feedback.Outcome.UNCHANGED;
+      }
+      update(c, "UPDATE members SET status = ?, changed_at = ? WHERE id = ?", to.word(), f.at().toEpochMilli(), m.id());
+      String why = f.source() + ": " + f.kind().word() + (detail.isEmpty() ? "" : " " + detail);
+      event(c, m.id(), f.at(), to.word(), why.length() > 200 ? why.substring(0, 200) : why);
+      return Feedback.Outcome.CHANGED;
+    });
+  }
+
+  @Override
+  public Map<String, Map<Feedback.Kind, Integer>> feedbackByIssue() {
+    return db.read(c -> {
+      Map<String, Map<Feedback.Kind, Integer>> out = new java.util.TreeMap<>();
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT issue, kind, COUNT(*) FROM feedback WHERE issue IS NOT NULL GROUP BY issue, kind")) {
+        while (r.next()) {
+          for (Feedback.Kind k : Feedback.Kind.values()) {
+            if (k.word().equals(r.getString(2))) {
+              out.computeIfAbsent(r.getString(1), i -> new EnumMap<>(Feedback.Kind.class)).put(k, r.getInt(3));
+            }
           }
         }
       }

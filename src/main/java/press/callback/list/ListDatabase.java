@@ -43,7 +43,7 @@ public final class ListDatabase implements AutoCloseable {
   enum Dialect { SQLITE, POSTGRESQL }
 
   /** The schema's versions, in order: V1__list.sql, … */
-  private static final List<String> MIGRATIONS = List.of("V1__list.sql", "V2__event_order.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__list.sql", "V2__event_order.sql", "V3__feedback.sql");
   /**
    * How long a transaction is retried before it fails. Not a count: under contention a
    * transaction may lose several rounds, and each round at least one of the rivals commits.
@@ -183,6 +183,11 @@ public final class ListDatabase implements AutoCloseable {
       throw new ListStoreException("cannot reach the list database " + shown + ": " + root.getMessage(),
           "check the server is running, the URL's host, database and user, and PRESS_LIST_DB_PASSWORD", e);
     }
+  }
+
+  /** The newest schema version this press knows. */
+  static int newestVersion() {
+    return MIGRATIONS.size();
   }
 
   Dialect dialect() {

@@ -105,6 +105,18 @@ public interface ListStore extends AutoCloseable {
   /** How many events of each kind happened from {@code since} to {@code until}. */
   Map<String, Integer> eventCounts(Instant since, Instant until);
 
+  /**
+   * Applies a bounce, complaint or mailed unsubscribe once: a report whose key was seen before
+   * changes nothing. A hard bounce makes a subscribed or pending member {@code bounced}; soft
+   * bounces do when {@code policy.softLimit()} of them fall within {@code policy.window()}; a
+   * complaint makes any member {@code complained}; an unsubscribe makes a subscribed or pending
+   * member {@code unsubscribed}. Each change is an event whose source names the report.
+   */
+  Feedback.Outcome feedback(Feedback report, Feedback.Policy policy);
+
+  /** How many reports of each kind each issue got (reports of no known issue are left out). */
+  Map<String, Map<Feedback.Kind, Integer>> feedbackByIssue();
+
   /** Checks the database's integrity; a list of problems, empty when sound. */
   List<String> check();
 

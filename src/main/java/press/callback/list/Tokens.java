@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -108,6 +109,75 @@ public final class Tokens {
       }
     }
     return OptionalLong.empty();
+  }
+
+  /** What a bounce address names: a member and, when it fitted, the issue sent to it. */
+  public record BounceId(long memberId, Optional<String> issue) {}
+
+  /**
+   * The opaque id put in a message's envelope sender ({@code bounce+<id>@…}, see {@link Verp}):
+   * {@code <member id>.<issue>.<mac>} in lower case (servers may fold a local part's case), the
+   * MAC 50 bits of HMAC-SHA256 so a forged bounce cannot name a member. The issue is left out
+   * ({@code <member id>..<mac>}) when it is not made of {@code [a-z0-9-]} or would make the id
+   * longer than {@code room}.
+   */
+  public String bounceId(long memberId, String issue, int room) {
+    String id = Long.toString(memberId, 36);
+    String body = "b1." + id + "." + (issue == null ? "" : issue);
+    if (issue == null || !issue.matches("[a-z0-9-]{1,40}") || body.length() - 3 + 1 + BOUNCE_MAC > room) {
+      body = "b1." + id + ".";
+    }
+    return body.substring(3) + "." + base32(mac(secrets.get(0), body), BOUNCE_MAC);
+  }
+
+  /** The member (and issue) a bounce id names, if genuine under any of the secrets. */
+  public Optional<BounceId> verifyBounceId(String given) {
+    if (given.length() > 64) {
+      return Optional.empty();
+    }
+    String id = given.toLowerCase(java.util.Locale.ROOT);
+    int first = id.indexOf('.');
+    int last = id.lastIndexOf('.');
+    if (first <= 0 || last == first) {
+      return Optional.empty();
+    }
+    long member;
+    try {
+      member = Long.parseLong(id.substring(0, first), 36);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    String issue = id.substring(first + 1, last);
+    if (member <= 0 || !id.substring(0, first).equals(Long.toString(member, 36)) || !issue.matches("[a-z0-9-]{0,40}")) {
+      return Optional.empty();
+    }
+    String body = "b1." + id.substring(0, last);
+    byte[] mac = id.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
+    for (byte[] secret : secrets) {
+      if (MessageDigest.isEqual(mac, base32(mac(secret, body), BOUNCE_MAC).getBytes(StandardCharsets.US_ASCII))) {
+        return Optional.of(new BounceId(member, issue.isEmpty() ? Optional.empty() : Optional.of(issue)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final int BOUNCE_MAC = 10;
+
+  /** The first {@code n} characters of RFC 4648 base32 of {@code bytes}, in lower case. */
+  private static String base32(byte[] bytes, int n) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    StringBuilder out = new StringBuilder(n);
+    int buffer = 0;
+    int bits = 0;
+    for (int i = 0; out.length() < n; ) {
+      if (bits < 5) {
+        buffer = (buffer << 8) | (bytes[i++] & 0xff);
+        bits += 8;
+      }
+      out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+      bits -= 5;
+    }
+    return out.toString();
   }
 
   private byte[] mac(byte[] secret, String body) {

@@ -316,6 +316,95 @@ abstract class ListStoreContract {
     assertThat(seen).containsExactly("b@example.org", "a@example.org", "c@example.org");
   }
 
+  Feedback report(Feedback.Kind kind, long member, String address, String key, Instant at) {
+    return new Feedback(kind, member, address, "2026-03-02", key, at, "5.1.1 user unknown", "inbox");
+  }
+
+  long subscribed(String email) {
+    store.put(email, "", ListStatus.SUBSCRIBED, T0, "import");
+    return store.byAddress(email).orElseThrow().id();
+  }
+
+  @Test
+  void aHardBounceBouncesASubscriberOnceHoweverOftenItIsRead() {
+    long id = subscribed("ann@example.org");
+
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, id, null, "<dsn-1@mx>", T0.plusSeconds(1)), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.CHANGED);
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, id, null, "<dsn-1@mx>", T0.plusSeconds(2)), Feedback.Policy.DEFAULT))
+        .as("the same report again").isEqualTo(Feedback.Outcome.SEEN);
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, id, null, "<dsn-2@mx>", T0.plusSeconds(3)), Feedback.Policy.DEFAULT))
+        .as("another report of a bounced member").isEqualTo(Feedback.Outcome.UNCHANGED);
+
+    assertThat(store.byId(id).orElseThrow().status()).isEqualTo(ListStatus.BOUNCED);
+    assertThat(store.events(id)).extracting(ListEvent::kind).containsExactly("imported-subscribed", "bounced");
+    assertThat(store.events(id).get(1).source()).isEqualTo("inbox: hard-bounce 5.1.1 user unknown");
+    assertThat(store.feedbackByIssue()).isEqualTo(Map.of("2026-03-02", Map.of(Feedback.Kind.HARD_BOUNCE, 2)));
+  }
+
+  @Test
+  void softBouncesBounceAtTheLimitWithinTheWindowOnly() {
+    long id = subscribed("ann@example.org");
+    Feedback.Policy policy = new Feedback.Policy(3, Duration.ofDays(30));
+
+    assertThat(store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "a", T0), policy)).isEqualTo(Feedback.Outcome.COUNTED);
+    assertThat(store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "b", T0.plus(Duration.ofDays(20))), policy))
+        .isEqualTo(Feedback.Outcome.COUNTED);
+    assertThat(store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "c", T0.plus(Duration.ofDays(40))), policy))
+        .as("the first fell out of the window").isEqualTo(Feedback.Outcome.COUNTED);
+    assertThat(store.byId(id).orElseThrow().status()).isEqualTo(ListStatus.SUBSCRIBED);
+    assertThat(store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "d", T0.plus(Duration.ofDays(41))), policy))
+        .isEqualTo(Feedback.Outcome.CHANGED);
+    assertThat(store.byId(id).orElseThrow().status()).isEqualTo(ListStatus.BOUNCED);
+  }
+
+  @Test
+  void aComplaintOutranksEveryStatusAndHoldsTheAddress() {
+    long id = subscribed("ann@example.org");
+    store.setStatus(id, ListStatus.UNSUBSCRIBED, T0.plusSeconds(1), "page");
+
+    assertThat(store.feedback(new Feedback(Feedback.Kind.COMPLAINT, 0, "ANN@example.org", null, "arf-1", T0.plusSeconds(2), "", "inbox"),
+        Feedback.Policy.DEFAULT)).as("found by address, in any case").isEqualTo(Feedback.Outcome.CHANGED);
+
+    assertThat(store.byId(id).orElseThrow().status()).isEqualTo(ListStatus.COMPLAINED);
+    assertThat(signup("ann@example.org", "", token(), T0.plusSeconds(3)).kind()).isEqualTo(SignupResult.Kind.HELD);
+    assertThat(store.feedbackByIssue()).as("no issue named").isEmpty();
+  }
+
+  @Test
+  void aMailedUnsubscribeLeavesAndABounceAfterItChangesNothing() {
+    long id = subscribed("ann@example.org");
+
+    assertThat(store.feedback(report(Feedback.Kind.UNSUBSCRIBE, id, null, "m-1", T0.plusSeconds(1)), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.CHANGED);
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, id, null, "m-2", T0.plusSeconds(2)), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.UNCHANGED);
+    assertThat(store.byId(id).orElseThrow().status()).isEqualTo(ListStatus.UNSUBSCRIBED);
+  }
+
+  @Test
+  void aReportOfNoMemberIsRecordedOnceAndChangesNothing() {
+    subscribed("ann@example.org");
+
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, 0, "nobody@example.org", "x", T0), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.UNKNOWN);
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, 0, "nobody@example.org", "x", T0), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.SEEN);
+    assertThat(store.feedback(report(Feedback.Kind.HARD_BOUNCE, 987_654_321L, null, "y", T0), Feedback.Policy.DEFAULT))
+        .isEqualTo(Feedback.Outcome.UNKNOWN);
+    assertThat(store.counts().get(ListStatus.SUBSCRIBED)).isEqualTo(1);
+  }
+
+  @Test
+  void forgettingAMemberErasesItsReports() {
+    long id = subscribed("ann@example.org");
+    store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "a", T0), Feedback.Policy.DEFAULT);
+
+    store.forget(id, T0.plusSeconds(1));
+
+    assertThat(count("SELECT COUNT(*) FROM feedback")).isZero();
+  }
+
   @Test
   void checkFindsNothingInASoundDatabase() {
     assertThat(store.check()).isEmpty();
@@ -345,7 +434,7 @@ abstract class ListStoreContract {
     store.close();
     store = reopen();
 
-    assertThat(count("SELECT COUNT(*) FROM list_schema")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM list_schema")).isEqualTo(ListDatabase.newestVersion());
     assertThat(store.byAddress("a@example.org")).isPresent();
     store.forget(store.byAddress("a@example.org").orElseThrow().id(), T0);
     store.close();
@@ -366,7 +455,7 @@ abstract class ListStoreContract {
 
     assertThatThrownBy(this::reopen)
         .isInstanceOf(ListStoreException.class)
-        .hasMessageContaining("has schema version 99; this press knows versions up to 2")
+        .hasMessageContaining("has schema version 99; this press knows versions up to " + ListDatabase.newestVersion())
         .extracting(e -> ((ListStoreException) e).hint()).asString().contains("newer press");
   }
 
