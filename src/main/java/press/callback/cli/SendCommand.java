@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +23,19 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.mail.BakedIssue;
 import press.callback.mail.Destination;
 import press.callback.mail.IssueMessage;
 import press.callback.mail.Ledger;
 import press.callback.mail.Personalizer;
 import press.callback.mail.PickupFolder;
+import press.callback.mail.Schedule;
 import press.callback.mail.Sender;
 import press.callback.mail.SmtpServer;
 import press.callback.mail.Subscriber;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.UnsubscribeToken;
+import press.callback.site.SiteProject;
 
 /** {@code press send}: deliver one issue to every subscriber, never twice, never lost. */
 @Command(
@@ -38,6 +44,12 @@ import press.callback.mail.UnsubscribeToken;
     description = {
       "Sends an issue (built by mvn package into target/newsletter/<issue>/) to every subscribed"
           + " address of a list.",
+      "With --due instead of ISSUE, sends the issue dated today once its send time has passed"
+          + " (newsletter.send_time, in site.timezone); before that, or on a day without an issue, it"
+          + " says so and sends nothing (exit 0). Safe to run every few minutes from cron, a systemd"
+          + " timer or a scheduled CI job.",
+      "An issue dated after today is not sent without --early: its page on the site, where the"
+          + " email's \"view in browser\" link points, is not live yet.",
       "Without --smtp, messages go to the pickup folder target/outbox/<issue>/ and nothing leaves"
           + " the machine. A ledger in .press/ledger/ records every message, so a rerun sends only"
           + " what is missing."
@@ -54,8 +66,22 @@ final class SendCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ISSUE", description = "The issue's date, e.g. 2026-11-30.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ISSUE",
+      description = "The issue's date, e.g. 2026-11-30 (or --due).")
   String issue;
+
+  @Option(names = "--due", description = "Send the issue dated today if its send time has passed; else say when it is due.")
+  boolean due;
+
+  @Option(names = "--at", paramLabel = "yyyy-MM-ddTHH:mm", converter = DateTimeConverter.class,
+      description = "With --due: decide as if it were this time (in site.timezone), to try a schedule or catch up on a missed one.")
+  LocalDateTime at;
+
+  @Option(names = "--early", description = "Send before the issue is due: by name, one dated after today; with --due, today's before its send time.")
+  boolean early;
+
+  /** The SMTP server of --smtp, or null for the pickup folder. */
+  private SmtpServer server;
 
   @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status.")
   Path subscribers;
@@ -107,7 +133,15 @@ final class SendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(verbose);
-    if (!issue.matches("\\d{4}-\\d{2}-\\d{2}")) {
+    if (due == (issue != null)) {
+      throw new ParameterException(spec.commandLine(), due
+          ? "--due finds the issue itself: give ISSUE or --due, not both"
+          : "say which issue: press send 2026-11-30, or press send --due for the one due now");
+    }
+    if (at != null && !due) {
+      throw new ParameterException(spec.commandLine(), "--at goes with --due: it is the time to decide what is due at");
+    }
+    if (!due && !issue.matches("\\d{4}-\\d{2}-\\d{2}")) {
       throw new ParameterException(spec.commandLine(), "ISSUE is the issue's date, e.g. 2026-11-30, not '" + issue + "'");
     }
     if (concurrency < 1 || concurrency > 32) {
@@ -116,15 +150,25 @@ final class SendCommand implements Callable<Integer> {
     if (attempts < 1 || backoffSeconds < 0 || (rate != null && rate < 0)) {
       throw new ParameterException(spec.commandLine(), "--attempts must be at least 1; --backoff and --rate not negative");
     }
-    Destination destination;
     try {
-      destination = smtp == null
-          ? new PickupFolder((outbox != null ? outbox : source.resolve("target/outbox")).resolve(issue))
-          : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
+      server = smtp == null ? null : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Path ledgerFile = source.resolve(".press/ledger").resolve(issue + "." + destination.id() + ".log");
+    if (due) {
+      Optional<String> picked;
+      try {
+        picked = pickDue();
+      } catch (ContentException e) {
+        return fail(e);
+      }
+      if (picked.isEmpty()) {
+        return ExitCodes.OK;
+      }
+      issue = picked.get();
+    }
+    Destination destination = destination(issue);
+    Path ledgerFile = ledgerFile(issue, destination);
     if (status) {
       return status(ledgerFile, destination);
     }
@@ -133,6 +177,18 @@ final class SendCommand implements Callable<Integer> {
       message = readIssue();
     } catch (ContentException e) {
       return fail(e);
+    }
+    if (test == null && !due && !early) {
+      try {
+        Optional<Diagnostic> notYet = tooEarly();
+        if (notYet.isPresent() && !dryRun) {
+          main.err().println(notYet.get().format());
+          return ExitCodes.CONTENT;
+        }
+        notYet.ifPresent(d -> main.out().println("press: dry run: " + d.message() + "; the send itself needs --early"));
+      } catch (ContentException e) {
+        return fail(e);
+      }
     }
     UnsubscribeToken tokens;
     try {
@@ -149,8 +205,40 @@ final class SendCommand implements Callable<Integer> {
     return send(destination, message, tokens, ledgerFile);
   }
 
+  /** Where messages go: the SMTP server, or the issue's pickup folder. */
+  private Destination destination(String id) {
+    return server != null ? server : new PickupFolder((outbox != null ? outbox : source.resolve("target/outbox")).resolve(id));
+  }
+
+  private Path ledgerFile(String id, Destination destination) {
+    return source.resolve(".press/ledger").resolve(id + "." + destination.id() + ".log");
+  }
+
+  private Path newsletterFolder() {
+    return newsletter != null ? newsletter : source.resolve("target/newsletter");
+  }
+
+  /** With --due: the issue the clock says to send now, or empty (after saying why none is). */
+  private Optional<String> pickDue() throws ContentException {
+    Schedule schedule = SiteProject.schedule(source);
+    List<BakedIssue> issues = BakedIssue.list(newsletterFolder());
+    Instant now = at != null ? at.atZone(schedule.zone()).toInstant() : main.clock().instant();
+    return new DueSend(main.out(), schedule).pick(issues, now, early, id -> Files.exists(ledgerFile(id, destination(id))));
+  }
+
+  /**
+   * Why the issue named may not be sent yet: it is dated after today, so its page on the site,
+   * where the email's "view in browser" link points, is not live.
+   */
+  private Optional<Diagnostic> tooEarly() throws ContentException {
+    Path eml = newsletterFolder().resolve(issue).resolve(BakedIssue.FILE);
+    Optional<BakedIssue> baked = BakedIssue.read(issue, eml);
+    return baked.isEmpty() ? Optional.empty()
+        : new DueSend(main.out(), SiteProject.schedule(source)).tooEarly(baked.get(), eml, main.clock().instant());
+  }
+
   private IssueMessage readIssue() throws ContentException {
-    Path eml = (newsletter != null ? newsletter : source.resolve("target/newsletter")).resolve(issue).resolve("email.eml");
+    Path eml = newsletterFolder().resolve(issue).resolve(BakedIssue.FILE);
     if (!Files.exists(eml)) {
       throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + issue,
           "write content/newsletter/" + issue + ".md and run mvn package (or press bake) first"));
@@ -246,6 +334,11 @@ final class SendCommand implements Callable<Integer> {
     try {
       opened = Ledger.open(ledgerFile, main.clock());
     } catch (Ledger.Busy e) {
+      if (due) { // another run of the same schedule got there first: it sends the issue
+        main.out().println("press: another send of issue " + issue + " via " + destination.description() + " is running ("
+            + Ledger.running(ledgerFile).orElse("it has just ended") + "); it sends the issue, so this one stops");
+        return ExitCodes.OK;
+      }
       main.err().println("press: error: " + e.getMessage()
           + "\n  hint: wait for it to end (press send --status shows its progress); a send that was killed"
           + " leaves no lock, so run the same command again then");
@@ -292,6 +385,9 @@ final class SendCommand implements Callable<Integer> {
     }
     if (r.deferred() > 0) {
       main.out().println("press: deferred ones got temporary errors; run the same command later to retry them");
+    }
+    if (r.alreadyDone() > 0 && r.sent() + r.failed() + r.deferred() == 0 && r.uncertain().isEmpty() && r.aborted() == null) {
+      main.out().println("press: issue " + issue + " was sent already: no subscribed address is left to send it to");
     }
     if (r.aborted() != null) {
       main.err().println("press: stopped: " + r.aborted() + "; run the same command to go on");

@@ -23,6 +23,7 @@ import press.callback.content.DocumentReader;
 import press.callback.content.UriScheme;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.mail.Schedule;
 import press.callback.newsletter.EmailSettings;
 
 /**
@@ -75,6 +76,25 @@ public final class SiteProject {
       throw new ContentException(problems);
     }
     return new SiteProject(source, config, settings.values());
+  }
+
+  /**
+   * When the project's issues go out ({@code newsletter.send_time} in {@code site.timezone}),
+   * from its settings alone: {@code press send} needs no content. The settings are checked as a
+   * bake checks them; a folder without {@code jbake.properties} has the defaults (08:00, UTC), as
+   * its bake would.
+   *
+   * @throws ContentException if a setting is invalid
+   */
+  public static Schedule schedule(Path source) throws ContentException {
+    source = source.toAbsolutePath().normalize();
+    DefaultJBakeConfiguration config = configuration(source, source.resolve("target/site"));
+    Settings.Checked settings = checkSettings(source, config);
+    if (!settings.problems().isEmpty()) {
+      throw new ContentException(settings.problems());
+    }
+    return new Schedule((LocalTime) settings.values().get("newsletter.send_time"),
+        (ZoneId) settings.values().get("site.timezone"));
   }
 
   /**

@@ -11,7 +11,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,6 +122,35 @@ class SendIT {
 
     Press.Run status = send(Map.of(), "--status", "--subscribers=" + file, "--smtp=" + smtp());
     assertThat(status.out()).contains("sent 250, failed 0, pending 0 of 250 subscribed, uncertain 0");
+  }
+
+  @Test
+  void aDueSendRunEveryFewMinutesGivesEachSubscriberOneMessage() throws Exception {
+    Lists.SubscriberCsv csv = Lists.mixed(30, 3, 2, 1, 1);
+    Path file = list(csv.csv());
+    String[] args = {"send", "--due", "--source=" + project, "--subscribers=" + file, "--smtp=" + smtp(), "--rate=0"};
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String utc : List.of("2026-12-07T07:55:00Z", "2026-12-07T08:00:00Z", "2026-12-07T08:05:00Z", "2026-12-08T08:00:00Z")) {
+      Press.Run run = Press.run(Clock.fixed(Instant.parse(utc), ZoneOffset.UTC), Map.of("PRESS_UNSUBSCRIBE_SECRET", SECRET), args);
+      assertThat(run.exit()).as(utc + ": " + run.out() + run.err()).isZero();
+      out.put(utc, run.out());
+    }
+    assertThat(out.get("2026-12-07T07:55:00Z")).isEqualTo("press: the issue of 2026-12-07 is due at 08:00 UTC (in 5 min); nothing sent\n");
+    assertThat(out.get("2026-12-07T08:00:00Z")).startsWith("press: the issue of 2026-12-07 is due since 08:00 UTC\n")
+        .contains("press: sent 30, failed 0, deferred 0, already done 0, uncertain 0");
+    assertThat(out.get("2026-12-07T08:05:00Z")).contains("press: sent 0, failed 0, deferred 0, already done 30, uncertain 0",
+        "press: issue 2026-12-07 was sent already");
+    assertThat(out.get("2026-12-08T08:00:00Z")).isEqualTo("press: no issue is dated today (2026-12-08, UTC); nothing sent\n");
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    Set<String> recipients = new HashSet<>();
+    for (MimeMessage m : received) {
+      String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+      assertThat(recipients.add(to)).as("one message for " + to).isTrue();
+      assertThat(m.getSubject()).isEqualTo("Future issue");
+      assertThat(m.getHeader("Date", null)).isEqualTo("Mon, 7 Dec 2026 08:00:00 GMT");
+    }
+    assertThat(recipients).containsExactlyInAnyOrderElementsOf(csv.subscribed());
   }
 
   @Test

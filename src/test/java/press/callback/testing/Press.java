@@ -14,9 +14,14 @@ public final class Press {
   private Press() {}
 
   public static Run run(Map<String, String> env, String... args) {
+    return run(Clock.systemUTC(), env, args);
+  }
+
+  /** As {@link #run(Map, String...)}, at the time {@code clock} says. */
+  public static Run run(Clock clock, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new Main(new PrintWriter(out), new PrintWriter(err), Clock.systemUTC(), env, false).run(args);
+    int exit = new Main(new PrintWriter(out), new PrintWriter(err), clock, env, false).run(args);
     return new Run(exit, out.toString(), err.toString());
   }
 }
