@@ -66,6 +66,14 @@ final class YamlFields {
                   MAX_DEPTH),
               "keep to 'key: value' lines and short lists such as 'tags: [email, follow-up]'"));
     } catch (MarkedYamlEngineException e) {
+      if (e.getContext() != null && e.getContext().contains("quoted scalar")) {
+        Optional<Position> open = unclosedQuote(yaml);
+        if (open.isPresent()) {
+          throw new ContentException(error(open.get(),
+              "this value's quote is never closed on its line, so the lines after it became part of it",
+              "end the value with the same quote it starts with, or leave the quotes out"));
+        }
+      }
       // An unclosed quote or bracket is found at the end; where it was opened helps more.
       boolean atEnd = e.getProblemMark().map(m -> m.getIndex() >= yaml.length()).orElse(true);
       Position at =
@@ -188,6 +196,44 @@ final class YamlFields {
 
   private Position start(Node node) {
     return node.getStartMark().map(this::position).orElse(Position.line(1));
+  }
+
+  /**
+   * The first {@code key: "value} line whose quote is not closed on the line: what a reader of a
+   * failed quoted scalar means, since the scanner pairs that quote with one lines below and fails
+   * there (or at the end). Front matter values are one line each; a quoted value spanning lines
+   * parses, and is not looked for unless the parse failed.
+   */
+  private static Optional<Position> unclosedQuote(String yaml) {
+    String[] rows = yaml.split("\n", -1);
+    for (int i = 0; i < rows.length; i++) {
+      java.util.regex.Matcher m = QUOTED_VALUE.matcher(rows[i]);
+      if (m.find() && !closes(rows[i], m.end() - 1)) {
+        return Optional.of(new Position(i + FIRST_YAML_LINE, m.end()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern QUOTED_VALUE =
+      java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?[A-Za-z0-9_-]+:\\s+[\"']");
+
+  /** Whether the quote at {@code open} is closed later on the line (\\" and '' are escapes). */
+  private static boolean closes(String line, int open) {
+    char q = line.charAt(open);
+    for (int i = open + 1; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (q == '"' && c == '\\') {
+        i++;
+      } else if (c == q) {
+        if (q == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+          i++;
+        } else {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Position position(Mark mark) {
