@@ -75,18 +75,18 @@ final class BakeCommand implements Callable<Integer> {
     if (!result.ok()) {
       main.err().printf(
           "press: %d error%s; %s%n", result.errorCount(), result.errorCount() == 1 ? "" : "s",
-          result.outputsIntact() ? out + " and " + mail + " were left as they were"
-              : out + " and " + mail + " need repair (see above)");
+          result.outputsIntact() ? Shown.path(out) + " and " + Shown.path(mail) + " were left as they were"
+              : Shown.path(out) + " and " + Shown.path(mail) + " need repair (see above)");
       return ExitCodes.CONTENT;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     main.out().printf(
         Locale.ROOT,
         "press: baked %d files (%d published, %d left out) in %.1f s → %s%n",
-        result.files(), result.documents(), result.hidden(), took.toMillis() / 1000.0, out);
+        result.files(), result.documents(), result.hidden(), took.toMillis() / 1000.0, Shown.path(out));
     if (result.emails() > 0) {
       main.out().printf("press: wrote %d newsletter email%s → %s%n",
-          result.emails(), result.emails() == 1 ? "" : "s", mail);
+          result.emails(), result.emails() == 1 ? "" : "s", Shown.path(mail));
     }
     return ExitCodes.OK;
   }

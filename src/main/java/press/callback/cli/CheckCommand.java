@@ -100,11 +100,11 @@ final class CheckCommand implements Callable<Integer> {
     String counts = plural(errors, "error") + ", " + plural((int) warnings, "warning");
     if (errors > 0) {
       main.err().println("press: check failed: " + counts
-          + (result.ok() ? "" : "; " + out + " and " + mail
+          + (result.ok() ? "" : "; " + Shown.path(out) + " and " + Shown.path(mail)
               + (result.outputsIntact() ? " were left as they were" : " need repair (see above)")));
       return ExitCodes.CONTENT;
     }
-    main.out().println("press: check passed: " + counts + " (" + result.files() + " files → " + out + ")");
+    main.out().println("press: check passed: " + counts + " (" + result.files() + " files → " + Shown.path(out) + ")");
     return ExitCodes.OK;
   }
 

@@ -252,9 +252,12 @@ public final class SiteBaker {
     if (diagnostics.hasErrors()) {
       return result(diagnostics, null, 0, 0);
     }
+    long unpublished = catalog.all().stream().filter(e -> !e.doc().isVisibleOn(request.today())).count();
     progress.accept(
-        "read " + catalog.all().size() + " files: " + catalog.entries().size() + " published, "
-            + (catalog.all().size() - catalog.entries().size()) + " drafts or future; "
+        "read " + catalog.all().size() + " files: "
+            + (catalog.all().size() - unpublished) + " published, "
+            + unpublished + (unpublished == 1 ? " draft or future" : " drafts or future")
+            + (request.preview() && unpublished > 0 ? " (shown)" : "") + "; "
             + newsletter.issues().size() + " newsletter issue" + (newsletter.issues().size() == 1 ? "" : "s")
             + took(start));
     List<ListEmail> listEmails = ListEmails.read(project, diagnostics);
