@@ -1,13 +1,18 @@
 package press.callback.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,6 +73,12 @@ final class CheckCommand implements Callable<Integer> {
       description = "With --external: how many addresses to ask at once. Default: ${DEFAULT-VALUE}.")
   int concurrency = 8;
 
+  @Option(
+      names = "--drafts",
+      description = "Also check drafts and future pieces as if they were published (errors like any"
+          + " other), baked into a scratch folder under target/: the site is left as it is.")
+  boolean drafts;
+
   @Option(names = {"-v", "--verbose"}, description = "Show JBake's log and stack traces.")
   boolean verbose;
 
@@ -77,13 +88,33 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout and --concurrency must be positive");
     }
     Logging.configure(verbose);
-    Path out = output != null ? output : source.resolve("target").resolve("site");
-    Path mail = newsletterOutput != null ? newsletterOutput : out.toAbsolutePath().normalize().resolveSibling("newsletter");
+    if (drafts && (output != null || newsletterOutput != null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--drafts bakes into its own scratch folder (target/check-drafts): leave out --output and --newsletter-output");
+    }
+    Path scratch = source.resolve("target").resolve("check-drafts");
+    Path out = drafts ? scratch.resolve("site") : output != null ? output : source.resolve("target").resolve("site");
+    Path mail = drafts ? scratch.resolve("newsletter")
+        : newsletterOutput != null ? newsletterOutput : out.toAbsolutePath().normalize().resolveSibling("newsletter");
     LocalDate day = today != null ? today : LocalDate.now(main.clock());
-    SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day);
+    SiteBaker.Request request = new SiteBaker.Request(source, out, mail, day, drafts, false);
     if (OutputChecks.refused(main.err(), request, "--output", "--newsletter-output")) {
       return ExitCodes.USAGE;
     }
+    if (drafts) {
+      main.out().println("press: checking drafts and future pieces as if published, in " + Shown.path(scratch)
+          + " (the site is not touched)");
+    }
+    try {
+      return check(request, out, mail);
+    } finally {
+      if (drafts) {
+        deleteScratch(scratch);
+      }
+    }
+  }
+
+  private int check(SiteBaker.Request request, Path out, Path mail) {
     SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);
     List<Diagnostic> found = new ArrayList<>(result.diagnostics());
     int errors = result.errorCount();
@@ -100,11 +131,13 @@ final class CheckCommand implements Callable<Integer> {
     String counts = plural(errors, "error") + ", " + plural((int) warnings, "warning");
     if (errors > 0) {
       main.err().println("press: check failed: " + counts
-          + (result.ok() ? "" : "; " + Shown.path(out) + " and " + Shown.path(mail)
+          + (drafts ? " (drafts and future pieces included)" : result.ok() ? "" : "; " + Shown.path(out) + " and " + Shown.path(mail)
               + (result.outputsIntact() ? " were left as they were" : " need repair (see above)")));
       return ExitCodes.CONTENT;
     }
-    main.out().println("press: check passed: " + counts + " (" + result.files() + " files → " + Shown.path(out) + ")");
+    main.out().println("press: check passed: " + counts + (drafts
+        ? " (drafts and future pieces included)"
+        : " (" + result.files() + " files → " + Shown.path(out) + ")"));
     return ExitCodes.OK;
   }
 
@@ -143,6 +176,20 @@ final class CheckCommand implements Callable<Integer> {
           "check the folder's permissions, then run press check again"));
     }
     return found;
+  }
+
+  /** The scratch bake of --drafts: press's own output, never the site, so it goes when done. */
+  private void deleteScratch(Path scratch) {
+    if (!Files.isDirectory(scratch, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(scratch)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      main.err().println("press: warning: could not remove the scratch folder " + Shown.path(scratch) + ": " + e.getMessage());
+    }
   }
 
   private static String plural(int n, String word) {

@@ -266,7 +266,8 @@ public final class LiveSite {
       return 0;
     }
     if (project.lintEnabled()) {
-      diagnostics.addAll(new ContentLint(SiteBaker.lintSettings(project, today)).check(catalog, docs::containsKey));
+      List<Diagnostic> lint = new ContentLint(SiteBaker.lintSettings(project, today)).check(catalog, docs::containsKey);
+      diagnostics.addAll(settings.preview() ? SiteBaker.lenient(today, catalog, lint) : lint);
     }
     if (diagnostics.hasErrors()) {
       return 0;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
+import press.callback.content.Entry;
 import press.callback.content.ContentLint;
 import press.callback.content.Document;
 import press.callback.content.ListEmail;
@@ -45,8 +46,17 @@ public final class SiteBaker {
    * @param today the build date: later documents are not published
    * @param preview whether drafts and future documents are baked too, and draft issues written as
    *     email (the dev server's {@code --drafts}; never for a site to publish)
+   * @param draftsLenient with {@code preview}, whether the lint's and link check's errors in drafts
+   *     and future pieces are warnings (the dev server: a draft is work in progress) or errors
+   *     ({@code press check --drafts}: as if published)
    */
-  public record Request(Path source, Path output, Path newsletterOutput, LocalDate today, boolean preview) {
+  public record Request(Path source, Path output, Path newsletterOutput, LocalDate today, boolean preview,
+      boolean draftsLenient) {
+    /** A bake; with {@code preview}, the dev server's: drafts' problems are warnings. */
+    public Request(Path source, Path output, Path newsletterOutput, LocalDate today, boolean preview) {
+      this(source, output, newsletterOutput, today, preview, preview);
+    }
+
     /** A bake of what readers may see. */
     public Request(Path source, Path output, Path newsletterOutput, LocalDate today) {
       this(source, output, newsletterOutput, today, false);
@@ -247,7 +257,7 @@ public final class SiteBaker {
       return result(diagnostics, null, 0, 0);
     }
     if (!diagnostics.hasErrors() && project.lintEnabled()) {
-      diagnostics.addAll(new ContentLint(lintSettings(project, request.today())).check(catalog));
+      diagnostics.addAll(lenient(request, catalog, new ContentLint(lintSettings(project, request.today())).check(catalog)));
     }
     if (diagnostics.hasErrors()) {
       return result(diagnostics, null, 0, 0);
@@ -293,7 +303,7 @@ public final class SiteBaker {
         progress.accept("rendered " + written + " email" + (written == 1 ? "" : "s") + took(emailStart));
       }
       if (project.lintEnabled() && !diagnostics.hasErrors()) { // links, anchors, images of the staged site
-        diagnostics.addAll(SiteCheck.run(project, catalog, site.staging(), request.output(), progress));
+        diagnostics.addAll(lenient(request, catalog, SiteCheck.run(project, catalog, site.staging(), request.output(), progress)));
       }
       if (diagnostics.hasErrors()) {
         return result(diagnostics, catalog, 0, 0);
@@ -370,6 +380,36 @@ public final class SiteBaker {
         "newsletter.list_url is not set: the emails' one-click unsubscribe (List-Unsubscribe-Post) has no endpoint",
         "run the list service (press list serve) and set newsletter.list_url=https://list.example.org;"
             + " the unsubscribe links then lead to it");
+  }
+
+  /**
+   * The dev server's drafts: an error in a draft or future piece (a broken link, a scaffold left
+   * in) is shown as a warning, since the piece is still being written; the same problem in a
+   * published piece stays an error.
+   */
+  private static List<Diagnostic> lenient(Request request, Catalog catalog, List<Diagnostic> found) {
+    return request.preview() && request.draftsLenient() ? lenient(request.today(), catalog, found) : found;
+  }
+
+  /** As above, for the dev server's edits. */
+  static List<Diagnostic> lenient(LocalDate today, Catalog catalog, List<Diagnostic> found) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    java.util.Set<String> drafts = new java.util.HashSet<>();
+    for (Entry e : catalog.all()) {
+      if (!e.doc().isVisibleOn(today)) {
+        drafts.add(e.doc().path());
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>(found.size());
+    for (Diagnostic d : found) {
+      out.add(d.isError() && drafts.contains(d.path())
+          ? Diagnostic.warning(d.path(), d.line(), d.column(), d.message() + " (in a draft: an error once published)", d.hint())
+              .withSourceLine(d.sourceLine())
+          : d);
+    }
+    return out;
   }
 
   /** The content lint's limits ({@code press.lint.*} in jbake.properties). */

@@ -39,6 +39,39 @@ class CheckCommandTest {
   }
 
   @Test
+  void aDraftsBrokenLinkPassesPlainCheckButFailsCheckDraftsWhichLeavesTheSiteAlone() {
+    Path project = TestSite.create(tmp, "basic");
+    TestSite.write(project.resolve("content/tips/draft-link.md"),
+        "---\ntitle: Draft link\ndate: 2026-11-01\nstatus: draft\n---\n\nSee [step nine](/no-such-page/).\n");
+    Path site = project.resolve("target/site");
+
+    assertThat(press("check", "--source", project.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).doesNotContain("no-such-page");
+    String before = TestSite.read(site.resolve("index.html"));
+
+    int code = press("check", "--drafts", "--source", project.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.CONTENT);
+    assertThat(err.toString())
+        .contains("content/tips/draft-link.md:7:17: error: link /no-such-page/ leads to no page")
+        .contains("press: check failed: 1 error, 0 warnings (drafts and future pieces included)");
+    assertThat(out.toString()).contains("press: checking drafts and future pieces as if published");
+    assertThat(TestSite.read(site.resolve("index.html"))).as("the site is not touched").isEqualTo(before);
+    assertThat(site.resolve("tips/draft-link/index.html")).doesNotExist();
+    assertThat(project.resolve("target/check-drafts")).as("the scratch bake is removed").doesNotExist();
+  }
+
+  @Test
+  void checkDraftsBakesIntoItsOwnFolderOnly() {
+    Path project = TestSite.create(tmp, "basic");
+
+    int code = press("check", "--drafts", "--output", tmp.resolve("elsewhere").toString(), "--source", project.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--drafts bakes into its own scratch folder");
+  }
+
+  @Test
   void aBrokenLinkExitsWithOneAndPointsAtTheMarkdown() {
     Path project = TestSite.create(tmp, "basic");
     TestSite.write(project.resolve("content/about.md"), "---\ntitle: About\nsummary: Who.\n---\n\nMeet [the team](../team/).\n");
