@@ -26,7 +26,8 @@ import press.callback.list.service.ListServer;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the list service: POST /subscribe, /confirm/{token}, /u/{token} (RFC 8058 one-click),"
-          + " /prefs/{token}, /health. Binds to loopback; put your TLS proxy in front of it.",
+          + " /prefs/{token}, /health; the relays' webhooks POST /hooks/ses, /hooks/postmark, /hooks/mailgun"
+          + " (each on when its setting or secret is given). Binds to loopback; put your TLS proxy in front of it.",
       "Without --smtp, emails go to the pickup folder .press/list-outbox/ and nothing leaves the machine."
     },
     footerHeading = "%nEnvironment:%n",
@@ -34,7 +35,10 @@ import press.callback.list.service.ListServer;
       "  PRESS_UNSUBSCRIBE_SECRET           the tokens' secret (16+ characters; required with --smtp)",
       "  PRESS_UNSUBSCRIBE_SECRET_PREVIOUS  earlier secrets still honoured, comma-separated (rotation)",
       "  PRESS_SMTP_PASSWORD                the SMTP password (never on the command line)",
-      "  PRESS_LIST_DB_PASSWORD             the PostgreSQL password, when newsletter.list_db is one"
+      "  PRESS_LIST_DB_PASSWORD             the PostgreSQL password, when newsletter.list_db is one",
+      "  PRESS_POSTMARK_WEBHOOK_SECRET      turns on /hooks/postmark: the password in Postmark's webhook URL",
+      "                                     (https://postmark:SECRET@your-list-host/hooks/postmark)",
+      "  PRESS_MAILGUN_SIGNING_KEY          turns on /hooks/mailgun: Mailgun's HTTP webhook signing key"
     })
 final class ListServeCommand implements Callable<Integer> {
   @ParentCommand ListCommand list;
@@ -59,7 +63,7 @@ final class ListServeCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "DIR", description = "The project folder. Default: .")
   Path source = Path.of(".");
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces.")
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces; the webhooks' log lines name addresses.")
   boolean verbose;
 
   @Override
@@ -111,7 +115,9 @@ final class ListServeCommand implements Callable<Integer> {
     ListServer server;
     try {
       server = ListServer.start(new ListServer.Options(source, host, port, destination, secrets,
-          main.env("PRESS_LIST_DB_PASSWORD"), main.clock()), w -> main.err().println(w));
+          main.env("PRESS_LIST_DB_PASSWORD"), main.clock(), new ListServer.HookSecrets(
+              main.env("PRESS_POSTMARK_WEBHOOK_SECRET"), main.env("PRESS_MAILGUN_SIGNING_KEY"), verbose)),
+          w -> main.err().println(w));
     } catch (ContentException e) {
       e.diagnostics().forEach(d -> main.err().println(d.format()));
       return ExitCodes.CONTENT;

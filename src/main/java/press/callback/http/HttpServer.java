@@ -81,6 +81,15 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The longest body read for a request, from its head (its path): most routes take a small
+   * form, a few (a relay's webhook) a larger document. 0: the body is not read.
+   */
+  @FunctionalInterface
+  public interface BodyLimit {
+    int maxBody(HttpRequest head);
+  }
+
   /** Answers one request. */
   public interface Handler {
     void handle(HttpRequest request, HttpResponse response) throws IOException;
@@ -95,9 +104,12 @@ public final class HttpServer implements AutoCloseable {
   private volatile Consumer<Socket> observer = accepted -> {};
   private final WriteWatchdog watchdog;
   private final Map<String, String> always;
+  private final BodyLimit bodyLimit;
 
-  private HttpServer(ServerSocket socket, Handler handler, Limits limits, Map<String, String> always) {
+  private HttpServer(ServerSocket socket, Handler handler, Limits limits, Map<String, String> always,
+      BodyLimit bodyLimit) {
     this.always = Map.copyOf(always);
+    this.bodyLimit = bodyLimit;
     this.socket = socket;
     this.handler = handler;
     this.limits = limits;
@@ -121,6 +133,15 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(String host, int port, Limits limits, Map<String, String> always, Handler handler)
       throws IOException {
+    return start(host, port, limits, always, head -> limits.maxBody(), handler);
+  }
+
+  /**
+   * As {@link #start(String, int, Limits, Map, Handler)}, with each request's body limit chosen
+   * from its head ({@code bodyLimit}) instead of {@link Limits#maxBody} for all.
+   */
+  public static HttpServer start(String host, int port, Limits limits, Map<String, String> always,
+      BodyLimit bodyLimit, Handler handler) throws IOException {
     ServerSocket socket = new ServerSocket();
     try {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 64);
@@ -128,7 +149,7 @@ public final class HttpServer implements AutoCloseable {
       socket.close();
       throw e;
     }
-    HttpServer server = new HttpServer(socket, handler, limits, new java.util.LinkedHashMap<>(always));
+    HttpServer server = new HttpServer(socket, handler, limits, new java.util.LinkedHashMap<>(always), bodyLimit);
     Thread acceptor = new Thread(server::accept, "press-serve-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -235,8 +256,9 @@ public final class HttpServer implements AutoCloseable {
         try {
           long deadline = System.nanoTime() + limits.headTimeout().toNanos();
           request = HeadReader.read(b, in, client, limits);
-          byte[] body = limits.maxBody() > 0 && request.announcesBody()
-              ? HeadReader.body(request, in, client, deadline, limits.maxBody())
+          int maxBody = bodyLimit.maxBody(request);
+          byte[] body = maxBody > 0 && request.announcesBody()
+              ? HeadReader.body(request, in, client, deadline, maxBody)
               : new byte[0];
           request = request.with(body, client.getInetAddress());
         } catch (HeadReader.Refused r) {

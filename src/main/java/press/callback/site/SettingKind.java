@@ -209,6 +209,20 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
             "write Name <address@example.org> or address@example.org; quote a name with a comma: \"Name, Inc.\" <…>");
       });
 
+  /**
+   * An Amazon SNS topic's ARN ({@code newsletter.list_ses_topic_arn}): the one topic whose
+   * messages the list service's {@code /hooks/ses} takes; its region picks the only host signing
+   * certificates are fetched from.
+   */
+  static final SettingKind SNS_TOPIC_ARN = new SettingKind("write the topic's ARN, such as"
+      + " arn:aws:sns:us-east-1:123456789012:press-bounces", false, (k, v) -> {
+        if (v.matches("arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?")) {
+          return v;
+        }
+        throw new Invalid(k + " is not an SNS topic ARN: " + shown(v),
+            "copy the topic's ARN from the SNS console, such as arn:aws:sns:us-east-1:123456789012:press-bounces");
+      });
+
   static final SettingKind LIST_ID = new SettingKind("write a domain-like name such as weekly.example.org", false, (k, v) -> {
     if (v.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+")) {
       return v;

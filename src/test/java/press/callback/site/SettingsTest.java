@@ -80,6 +80,7 @@ class SettingsTest {
       newsletter.list_limit_ip=0                 | 26 | newsletter.list_limit_ip is out of range: 0                  | from 1 to
       newsletter.list_limit_address=-3           | 31 | newsletter.list_limit_address is out of range: -3            | from 1 to
       newsletter.list_limit_emails=lots          | 30 | newsletter.list_limit_emails is not a whole number: lots     | from 1 to
+      newsletter.list_ses_topic_arn=arn:aws:sqs:us-east-1:123456789012:q | 31 | newsletter.list_ses_topic_arn is not an SNS topic ARN: arn:aws:sqs:us-east-1:123456789012:q | SNS console
       """)
   void settingsAreValidatedWithTheirLine(String line, int column, String message, String hint) {
     Path project = TestSite.create(tmp, "basic");

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.list.Feedback;
 import press.callback.list.JdbcListStore;
 import press.callback.list.ListFlows;
 import press.callback.list.ListStore;
 import press.callback.list.Throttle;
 import press.callback.list.Tokens;
+import press.callback.list.Verp;
 import press.callback.mail.Destination;
 import press.callback.mail.UnsubscribeToken;
 import press.callback.site.SiteProject;
@@ -39,9 +41,34 @@ public final class ListServer implements AutoCloseable {
    * @param destination where emails go (SMTP or a pickup folder)
    * @param secrets the token secrets, the current one first
    * @param dbPassword the database's password, or null
+   * @param hooks the relays' webhook secrets
    */
   public record Options(Path source, String host, int port, Destination destination, List<String> secrets,
-      String dbPassword, Clock clock) {}
+      String dbPassword, Clock clock, HookSecrets hooks) {
+    /** Options without webhook secrets (only {@code /hooks/ses} can be on, by its setting). */
+    public Options(Path source, String host, int port, Destination destination, List<String> secrets,
+        String dbPassword, Clock clock) {
+      this(source, host, port, destination, secrets, dbPassword, clock, HookSecrets.NONE);
+    }
+  }
+
+  /**
+   * The relays' webhook secrets, from the environment: a relay whose secret is missing or blank
+   * has no endpoint (404).
+   *
+   * @param postmark the basic-auth password in Postmark's webhook URL ({@code
+   *     PRESS_POSTMARK_WEBHOOK_SECRET})
+   * @param mailgun Mailgun's webhook signing key ({@code PRESS_MAILGUN_SIGNING_KEY})
+   * @param logAddresses whether the webhooks' log lines name addresses ({@code --verbose})
+   */
+  public record HookSecrets(String postmark, String mailgun, boolean logAddresses) {
+    public static final HookSecrets NONE = new HookSecrets(null, null, false);
+
+    public HookSecrets {
+      postmark = postmark == null || postmark.isBlank() ? null : postmark;
+      mailgun = mailgun == null || mailgun.isBlank() ? null : mailgun;
+    }
+  }
 
   private final ListStore store;
   private final ListService service;
@@ -56,11 +83,20 @@ public final class ListServer implements AutoCloseable {
   /**
    * Starts the service.
    *
-   * @param warn where warnings go (a missing {@code newsletter.list_url}, say)
+   * @param warn where warnings go (a missing {@code newsletter.list_url}, say), and the
+   *     webhooks' line per event
    * @throws ContentException if the project, its list emails or templates are not ready
    * @throws IOException if the port cannot be bound
    */
   public static ListServer start(Options o, Consumer<String> warn) throws ContentException, IOException {
+    return start(o, warn, Fetch.https());
+  }
+
+  /**
+   * Starts the service with SNS's certificates and confirmations fetched by {@code fetch} (tests:
+   * from a loopback server; the URLs are checked to be SNS's own all the same).
+   */
+  static ListServer start(Options o, Consumer<String> warn, Fetch fetch) throws ContentException, IOException {
     Path source = o.source().toAbsolutePath().normalize();
     SiteProject project = SiteProject.load(source, source.resolve("target/site"));
     var email = project.emailSettings();
@@ -105,8 +141,9 @@ public final class ListServer implements AutoCloseable {
       // The links in emails are built on the public address; until the service is bound, a
       // missing one is filled in below with the address it got.
       String[] url = {listUrl.replaceFirst("/+$", "")};
+      Webhooks hooks = new Webhooks(store, hookConfig(project.hookSettings(), o.hooks(), tokens), fetch, clock, warn);
       ListService service = ListService.start(flowsOf(store, mail, tokens, legacy, limitIp, limitAddress, limitEmails,
-          clock, random, url), pages, site, mail, o.host(), o.port());
+          clock, random, url), pages, site, mail, hooks, o.host(), o.port());
       if (guessed) {
         InetSocketAddress a = service.address();
         url[0] = "http://" + hostForUrl(a) + ":" + a.getPort();
@@ -114,13 +151,33 @@ public final class ListServer implements AutoCloseable {
             + "; set it to the service's public https address");
       }
       return new ListServer(store, service, url[0]);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | ContentException e) {
       mail.close();
       if (store != null) {
         store.close();
       }
       throw e;
     }
+  }
+
+  private static Webhooks.Config hookConfig(SiteProject.HookSettings settings, HookSecrets secrets, Tokens tokens)
+      throws ContentException {
+    Verp verp = null;
+    if (settings.bounceAddress() != null) {
+      String address = settings.bounceAddress().strip();
+      int lt = address.lastIndexOf('<');
+      if (lt >= 0 && address.endsWith(">")) {
+        address = address.substring(lt + 1, address.length() - 1);
+      }
+      try {
+        verp = new Verp(address, tokens);
+      } catch (IllegalArgumentException e) {
+        throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, e.getMessage(),
+            "set newsletter.bounce_address to a plain address such as bounce@example.org"));
+      }
+    }
+    return new Webhooks.Config(settings.sesTopicArn(), secrets.postmark(), secrets.mailgun(), verp,
+        Feedback.Policy.DEFAULT, secrets.logAddresses());
   }
 
   /** Flows whose list URL is read when a link is made (it is known once the port is bound). */

@@ -27,7 +27,7 @@ import press.callback.list.Member;
  * the server included, carries the security headers.
  */
 public final class ListService implements AutoCloseable {
-  /** The largest request body read: a form is a few hundred bytes. */
+  /** The largest request body read: a form is a few hundred bytes (webhooks: {@link Webhooks#MAX_BODY}). */
   static final int MAX_BODY = 16 * 1024;
 
   /**
@@ -54,24 +54,27 @@ public final class ListService implements AutoCloseable {
   private final MailQueue mail;
   private final HttpServer server;
   private final byte[] script;
+  private final Webhooks hooks;
 
-  private ListService(ListFlows flows, ListPages pages, Site site, MailQueue mail, String host, int port,
-      HttpServer.Limits limits) throws IOException {
+  private ListService(ListFlows flows, ListPages pages, Site site, MailQueue mail, Webhooks hooks, String host,
+      int port, HttpServer.Limits limits) throws IOException {
     this.flows = flows;
+    this.hooks = hooks;
     this.pages = pages;
     this.site = site;
     this.mail = mail;
     try (InputStream in = ListService.class.getResourceAsStream("list.js")) {
       this.script = in.readAllBytes();
     }
-    this.server = HttpServer.start(host, port, limits, securityHeaders(site), this::handle);
+    this.server = HttpServer.start(host, port, limits, securityHeaders(site),
+        head -> Webhooks.maxBody(head, limits.maxBody()), this::handle);
   }
 
   /** Starts the service on {@code host}:{@code port} (0: a free port). */
-  static ListService start(ListFlows flows, ListPages pages, Site site, MailQueue mail, String host, int port)
-      throws IOException {
+  static ListService start(ListFlows flows, ListPages pages, Site site, MailQueue mail, Webhooks hooks, String host,
+      int port) throws IOException {
     HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withMaxBody(MAX_BODY).withMaxConnections(256);
-    return new ListService(flows, pages, site, mail, host, port, limits);
+    return new ListService(flows, pages, site, mail, hooks, host, port, limits);
   }
 
   /** The headers on every response. */
@@ -111,6 +114,12 @@ public final class ListService implements AutoCloseable {
     String method = request.method();
     boolean get = method.equals("GET") || method.equals("HEAD");
     boolean post = method.equals("POST");
+    if (path.startsWith(Webhooks.PREFIX)) { // server to server: no Origin, its own authentication
+      if (!hooks.handle(request, response)) {
+        notFound(response);
+      }
+      return;
+    }
     if (path.equals("/health")) {
       if (!get) {
         notAllowed(response, "GET");
