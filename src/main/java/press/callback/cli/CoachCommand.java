@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import press.callback.content.EmailDraft;
+import press.callback.content.Scaffold;
 import press.callback.content.ReplyScore;
 
 /** {@code press coach FILE}: the reply-readiness figures of an email draft. */
@@ -68,7 +69,15 @@ final class CoachCommand implements Callable<Integer> {
     out.printf("  questions      %d%s (aim: 1–3)%n", s.questions(),
         mark(s.questions() >= 1 && s.questions() <= ReplyScore.MAX_QUESTIONS));
     out.printf("  ends with ask  %s%n", s.endsWithAsk() ? "yes ✓" : "no ✗");
-    if (s.suggestions().isEmpty()) {
+    String email = draft.body().replaceAll("\\s+", " ");
+    String flat = text.replaceAll("\\s+", " ");
+    java.util.List<String> guide = Scaffold.GUIDE_TEXT.stream()
+        .sorted(java.util.Comparator.comparing(g -> !email.contains(g))) // the email's own first
+        .filter(flat::contains).toList();
+    if (!guide.isEmpty()) {
+      out.println("not yet written: this is still press new's guide text (\"" + guide.get(0) + "\");"
+          + " write your email in its place, then coach it");
+    } else if (s.suggestions().isEmpty()) {
       out.println("ready to send: nothing to change");
     } else {
       out.println("to change:");

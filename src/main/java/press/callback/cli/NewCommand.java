@@ -76,8 +76,16 @@ final class NewCommand implements Runnable {
       description = "Starts an email template in content/snippets/, dated today.")
   int snippet(
       @Parameters(paramLabel = "TITLE", description = "The title; the file is named after it.") String title,
+      @Option(names = "--step", paramLabel = "N",
+          description = "The playbook step it serves (1 to the number of steps). Default: left empty, to choose"
+              + " before publishing; the file lists the steps.") Integer step,
       @Mixin Project project) {
-    return write("snippet", ContentTypes.SNIPPET, project, TITLED, steps -> Scaffold.snippet(title, today(), steps));
+    return write("snippet", ContentTypes.SNIPPET, project, TITLED, steps -> {
+      if (step != null && (step < 1 || step > steps.size())) {
+        throw new IllegalArgumentException("--step must be a number from 1 to " + steps.size() + ", the playbook's steps");
+      }
+      return Scaffold.snippet(title, today(), steps, step);
+    });
   }
 
   @Command(

@@ -62,9 +62,19 @@ public final class ContentLint {
   }
 
   private final Settings settings;
+  private final boolean drafts;
 
   public ContentLint(Settings settings) {
+    this(settings, false);
+  }
+
+  /**
+   * @param drafts whether drafts are checked too, as if published ({@code press check --drafts},
+   *     and {@code serve --drafts}, which shows their problems as warnings)
+   */
+  public ContentLint(Settings settings, boolean drafts) {
     this.settings = settings;
+    this.drafts = drafts;
   }
 
   /** Every problem of the catalog, by file and line. */
@@ -78,7 +88,7 @@ public final class ContentLint {
    */
   public List<Diagnostic> check(Catalog catalog, Predicate<String> only) {
     List<Diagnostic> out = new ArrayList<>();
-    List<Entry> checked = catalog.all().stream().filter(e -> e.doc().status() != Status.DRAFT).toList();
+    List<Entry> checked = catalog.all().stream().filter(e -> drafts || e.doc().status() != Status.DRAFT).toList();
     Map<String, Entry> byUrl = new HashMap<>();
     catalog.all().forEach(e -> byUrl.put(e.url(), e));
     Map<String, Entry> byTitle = new HashMap<>();
@@ -91,7 +101,12 @@ public final class ContentLint {
       if (!only.test(e.path())) {
         continue;
       }
+      guideText(e, out);
       if (ContentTypes.SNIPPET.equals(e.type())) {
+        if (e.doc().extra().get("step") == null) { // a draft may leave it empty; checked as published, not
+          out.add(Diagnostic.error(e.path(), 1, 1, "front matter has no 'step'",
+              "write 'step: N' with N the playbook step it serves (the file lists them)"));
+        }
         snippet(e, out);
       }
       if (ContentTypes.POST.equals(e.type())) {
@@ -103,6 +118,26 @@ public final class ContentLint {
     }
     out.sort(Diagnostic.BY_POSITION);
     return out;
+  }
+
+  /** The guide text {@code press new} writes, still there: the piece was never written. */
+  private static void guideText(Entry e, List<Diagnostic> out) {
+    String body = e.doc().body().replaceAll("\\s+", " ");
+    for (String guide : Scaffold.GUIDE_TEXT) {
+      if (body.contains(guide)) {
+        Position p = locate(e, guide.substring(0, Math.min(guide.length(), 30)));
+        out.add(Diagnostic.error(e.path(), p.line() > 0 ? p.line() : e.doc().bodyLine(), p.line() > 0 ? p.column() : 1,
+            "this is still press new's guide text: \"" + guide + "\"",
+            "write the piece in its place; the guide only says what goes here"));
+        break;
+      }
+    }
+    for (Map.Entry<String, Object> field : e.doc().extra().entrySet()) {
+      if (field.getValue() instanceof String text && Scaffold.GUIDE_TEXT.contains(text.strip())) {
+        out.add(at(e, field.getKey(), "'" + field.getKey() + "' is still press new's guide text: \"" + text.strip() + "\"",
+            "say it for this piece"));
+      }
+    }
   }
 
   private void snippet(Entry e, List<Diagnostic> out) {

@@ -121,7 +121,7 @@ public final class DocumentReader {
       Map<String, Object> extra = new LinkedHashMap<>();
       Set<String> known = new LinkedHashSet<>(COMMON_KEYS);
       switch (type) {
-        case ContentTypes.SNIPPET -> snippet(f, extra, known);
+        case ContentTypes.SNIPPET -> snippet(f, extra, known, status == Status.DRAFT);
         case ContentTypes.ISSUE -> issue(f, extra, known);
         case ContentTypes.PAGE -> {
           known.add("layout");
@@ -273,12 +273,14 @@ public final class DocumentReader {
       return List.copyOf(tags);
     }
 
-    private void snippet(Map<String, Field> f, Map<String, Object> extra, Set<String> known) {
+    private void snippet(Map<String, Field> f, Map<String, Object> extra, Set<String> known, boolean draft) {
       known.addAll(List.of("subject", "use_when", "placeholders", "step"));
       extra.put("subject", requiredText(f, "subject", "subject: Quick question about {topic}"));
       extra.put("use_when", requiredText(f, "use_when", "use_when: You have never spoken before."));
       extra.put("placeholders", placeholders(f));
-      extra.put("step", step(f));
+      if (!(draft && (f.get("step") == null || f.get("step").value() == null))) {
+        extra.put("step", step(f)); // a draft may leave it empty until it is chosen (press new does)
+      }
     }
 
     private List<String> placeholders(Map<String, Field> f) {

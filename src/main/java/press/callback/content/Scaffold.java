@@ -41,6 +41,21 @@ public final class Scaffold {
   private Scaffold() {}
 
   /**
+   * Sentences of the scaffolds' guide text, one per kind of piece and part: a published piece that
+   * still holds one was published unedited (the lint refuses it). Kept here, beside the text they
+   * come from, so an edit of a scaffold cannot leave the lint looking for words no longer written.
+   */
+  public static final List<String> GUIDE_TEXT = List.of(
+      "Open with the reader's problem in two or three sentences.",
+      "Keep paragraphs short. Link to other pieces by their address,",
+      "One sentence: the moment to send this email.",
+      "Write the email as you would send it: every line break here is kept.",
+      "Keep it to 50 to 125 plain words: `press coach` on this file shows the figures.",
+      "Everything from the first `##` heading on is shown below the email.",
+      "One short paragraph: what to do, why it works, and an example the reader can try",
+      "The editor's note, in Markdown: 80 to 200 words, after a greeting with the reader's");
+
+  /**
    * A new article in {@code articles/<year>/}, dated {@code today}.
    *
    * @throws IllegalArgumentException if the title has no letter or digit to name the file after
@@ -71,9 +86,11 @@ public final class Scaffold {
    * template checks (placeholders declared and used, short subject and body) once published.
    *
    * @param stepNames the playbook's steps, listed as a reminder above {@code step:}
+   * @param step the step it serves, or {@code null}: left empty for the author to choose (a
+   *     draft may leave it so; publishing asks for it)
    * @throws IllegalArgumentException if the title has no letter or digit to name the file after
    */
-  public static Draft snippet(String title, LocalDate today, List<String> stepNames) {
+  public static Draft snippet(String title, LocalDate today, List<String> stepNames, Integer step) {
     StringBuilder steps = new StringBuilder("# step: the playbook step it serves");
     for (int i = 0; i < stepNames.size(); i++) {
       steps.append("\n#   ").append(i + 1).append(' ').append(stepNames.get(i));
@@ -87,7 +104,7 @@ public final class Scaffold {
         use_when: "One sentence: the moment to send this email."
         placeholders: [name, topic, your_name]    # every {placeholder} of the subject and email
         %s
-        step: 1
+        step: %s
         tags: []                # a few words, for example [email, follow-up]
         ---
 
@@ -105,7 +122,8 @@ public final class Scaffold {
 
         Everything from the first `##` heading on is shown below the email. Say in two or
         three sentences why this email gets a reply.
-        """.formatted(quoted(title), today, steps);
+        """.formatted(quoted(title), today, steps,
+            step != null ? step.toString() : " ".repeat(18) + "# which one? a number from the list above");
     return new Draft("snippets/" + fileName(title), text);
   }
 

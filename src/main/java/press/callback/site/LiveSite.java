@@ -266,7 +266,7 @@ public final class LiveSite {
       return 0;
     }
     if (project.lintEnabled()) {
-      List<Diagnostic> lint = new ContentLint(SiteBaker.lintSettings(project, today)).check(catalog, docs::containsKey);
+      List<Diagnostic> lint = new ContentLint(SiteBaker.lintSettings(project, today), settings.preview()).check(catalog, docs::containsKey);
       diagnostics.addAll(settings.preview() ? SiteBaker.lenient(today, catalog, lint) : lint);
     }
     if (diagnostics.hasErrors()) {

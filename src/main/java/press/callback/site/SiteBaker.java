@@ -256,8 +256,10 @@ public final class SiteBaker {
       diagnostics.addAll(e.diagnostics());
       return result(diagnostics, null, 0, 0);
     }
+    List<Diagnostic> lint = List.of();
     if (!diagnostics.hasErrors() && project.lintEnabled()) {
-      diagnostics.addAll(lenient(request, catalog, new ContentLint(lintSettings(project, request.today())).check(catalog)));
+      lint = lenient(request, catalog, new ContentLint(lintSettings(project, request.today()), request.preview()).check(catalog));
+      diagnostics.addAll(lint);
     }
     if (diagnostics.hasErrors()) {
       return result(diagnostics, null, 0, 0);
@@ -303,7 +305,12 @@ public final class SiteBaker {
         progress.accept("rendered " + written + " email" + (written == 1 ? "" : "s") + took(emailStart));
       }
       if (project.lintEnabled() && !diagnostics.hasErrors()) { // links, anchors, images of the staged site
-        diagnostics.addAll(lenient(request, catalog, SiteCheck.run(project, catalog, site.staging(), request.output(), progress)));
+        // a draft's warnings let the bake go on to the pages: a link the lint reported already is
+        // not reported again from the page
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        lint.forEach(d -> seen.add(d.location()));
+        diagnostics.addAll(lenient(request, catalog, SiteCheck.run(project, catalog, site.staging(), request.output(), progress))
+            .stream().filter(d -> !seen.contains(d.location())).toList());
       }
       if (diagnostics.hasErrors()) {
         return result(diagnostics, catalog, 0, 0);

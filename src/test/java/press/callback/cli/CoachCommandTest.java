@@ -52,6 +52,19 @@ class CoachCommandTest {
   }
 
   @Test
+  void aFreshScaffoldIsNotReadyToSend() throws Exception {
+    Path draft = tmp.resolve("fresh.md");
+    Files.writeString(draft, press.callback.content.Scaffold.snippet("Ask", java.time.LocalDate.of(2026, 12, 4),
+        java.util.List.of("Skip the voice mail", "Find the address"), null).text());
+
+    assertThat(press("coach", draft.toString())).isZero();
+
+    assertThat(out.toString()).doesNotContain("ready to send")
+        .endsWith("not yet written: this is still press new's guide text (\"Write the email as you would send it:"
+            + " every line break here is kept.\"); write your email in its place, then coach it\n");
+  }
+
+  @Test
   void aMissingFileIsAClearError() {
     assertThat(press("coach", tmp.resolve("nope.txt").toString())).isEqualTo(1);
     assertThat(err.toString()).isEqualTo(tmp.resolve("nope.txt") + ": error: file not found\n"

@@ -49,8 +49,11 @@ class NewCommandTest {
   }
 
   /** {@code press new KIND ARG --source project} on {@link #FRIDAY}. */
-  private int pressNew(String kind, String arg) {
-    return press(FRIDAY, "new", kind, arg, "--source", project.toString());
+  private int pressNew(String kind, String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of("new", kind));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--source", project.toString()));
+    return press(FRIDAY, all.toArray(String[]::new));
   }
 
   private Path content(String path) {
@@ -77,7 +80,7 @@ class NewCommandTest {
     assertThat(out.toString()).isEqualTo(content("snippets/ask-for-ten-minutes.md") + "\n");
     assertThat(TestSite.read(content("snippets/ask-for-ten-minutes.md")))
         .as("lists the steps of the project's playbook")
-        .isEqualTo(Scaffold.snippet("Ask for ten minutes", TestSite.TODAY, STEPS).text());
+        .isEqualTo(Scaffold.snippet("Ask for ten minutes", TestSite.TODAY, STEPS, null).text());
 
     assertThat(pressNew("tip", "Smile while you type")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).isEqualTo(content("tips/smile-while-you-type.md") + "\n");
@@ -126,25 +129,76 @@ class NewCommandTest {
   }
 
   @Test
-  void draftsBakeCleanlyOnceTheirStatusLineIsDeleted() throws IOException {
+  void anUneditedDraftIsRefusedOnceItsStatusLineIsDeleted() throws IOException {
     startOneOfEach();
-    for (String path : List.of("articles/2026/ring-once-then-write.md", "snippets/ask-for-ten-minutes.md",
+    assertThat(pressNew("snippet", "Ask for a time", "--step", "5")).as(err.toString()).isZero();
+    for (String path : List.of("articles/2026/ring-once-then-write.md", "snippets/ask-for-a-time.md",
         "tips/smile-while-you-type.md", "newsletter/2026-11-30.md")) {
-      String text = TestSite.read(content(path));
-      String published = text.replaceFirst("(?m)^status: draft .*\n", "");
-      assertThat(published).as(path).isNotEqualTo(text);
-      Files.writeString(content(path), published);
+      publish(path, text -> text);
     }
+
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("out/site"));
+
+    assertThat(result.diagnostics()).extracting(d -> d.path() + ":" + d.line() + ": " + d.message()).containsExactly(
+        "content/articles/2026/ring-once-then-write.md:8: this is still press new's guide text: \"" + Scaffold.GUIDE_TEXT.get(0) + "\"",
+        "content/newsletter/2026-11-30.md:10: this is still press new's guide text: \"" + Scaffold.GUIDE_TEXT.get(7) + "\"",
+        "content/snippets/ask-for-a-time.md:5: 'use_when' is still press new's guide text: \"" + Scaffold.GUIDE_TEXT.get(2) + "\"",
+        "content/snippets/ask-for-a-time.md:19: this is still press new's guide text: \"" + Scaffold.GUIDE_TEXT.get(3) + "\"",
+        "content/tips/smile-while-you-type.md:7: this is still press new's guide text: \"" + Scaffold.GUIDE_TEXT.get(6) + "\"");
+  }
+
+  @Test
+  void aSnippetPublishedWithoutChoosingItsStepIsAskedForIt() throws IOException {
+    startOneOfEach();
+    publish("snippets/ask-for-ten-minutes.md", text -> text);
+
+    SiteBaker.Result result = TestSite.bake(project, tmp.resolve("out/site"));
+
+    assertThat(result.diagnostics()).extracting(d -> d.path() + ": " + d.message() + " / " + d.hint())
+        .containsExactly("content/snippets/ask-for-ten-minutes.md: front matter has no 'step'"
+            + " / write 'step: N' with N from 1 to 5, the playbook step it serves");
+  }
+
+  @Test
+  void aStepOutOfThePlaybookIsAUsageError() {
+    assertThat(pressNew("snippet", "Ask", "--step", "6")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--step must be a number from 1 to 5");
+  }
+
+  @Test
+  void draftsBakeCleanlyOnceWrittenAndTheirStatusLineIsDeleted() throws IOException {
+    startOneOfEach();
+    publish("articles/2026/ring-once-then-write.md", text -> text.replace("Open with the reader's problem in two or three sentences.",
+        "A voice mail waits; an email gets read.").replace("Keep paragraphs short. Link to other pieces by their address,", "Short paragraphs,"));
+    publish("snippets/ask-for-ten-minutes.md", text -> text.replace("Write the email as you would send it: every line break here is kept.",
+            "I run the spring fair and need one answer from you.")
+        .replace("Keep it to 50 to 125 plain words: `press coach` on this file shows the figures.", "It takes a minute.")
+        .replace("Everything from the first `##` heading on is shown below the email.", "It is short.")
+        .replace("One sentence: the moment to send this email.", "When you need one answer from a busy person.")
+        .replaceFirst("(?m)^step: .*$", "step: 3"));
+    publish("tips/smile-while-you-type.md", text -> text.replace("One short paragraph: what to do, why it works, and an example the reader can try",
+        "Smile as you write the first line; people hear it"));
+    publish("newsletter/2026-11-30.md", text -> text.replace("The editor's note, in Markdown: 80 to 200 words, after a greeting with the reader's",
+        "This week is about the first line of an email, the one a busy reader sees in the preview, and how to make the"));
     Path site = tmp.resolve("out/site");
     SiteBaker.Result result = TestSite.bake(project, site);
 
-    assertThat(result.diagnostics()).as("content lint, issue assembly and the email gate pass").isEmpty();
+    assertThat(result.diagnostics()).as("content lint, issue assembly and the email gate pass")
+        .extracting(d -> d.format()).isEmpty();
     assertThat(result.documents()).as("the article, template and tip join the twelve").isEqualTo(15);
     assertThat(result.emails()).as("the issue, dated after the build date, is baked as email").isEqualTo(3);
     assertThat(site.resolve("articles/2026/ring-once-then-write/index.html")).exists();
     assertThat(site.resolve("snippets/ask-for-ten-minutes/index.html")).exists();
     assertThat(site.resolve("tips/smile-while-you-type/index.html")).exists();
     assertThat(tmp.resolve("out/newsletter/2026-11-30/email.eml")).exists();
+  }
+
+  /** Deletes the draft's status line after {@code edit}, as an author publishing it would. */
+  private void publish(String path, java.util.function.UnaryOperator<String> edit) throws IOException {
+    String text = TestSite.read(content(path));
+    String published = edit.apply(text).replaceFirst("(?m)^status: draft .*\n", "");
+    assertThat(published).as(path).isNotEqualTo(text);
+    Files.writeString(content(path), published);
   }
 
   @Test

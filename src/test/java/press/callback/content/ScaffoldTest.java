@@ -87,7 +87,7 @@ class ScaffoldTest {
     assertThatThrownBy(() -> Scaffold.tip(" \t\n", FRIDAY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the title is empty");
-    assertThatThrownBy(() -> Scaffold.snippet("電話", FRIDAY, STEPS)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Scaffold.snippet("電話", FRIDAY, STEPS, null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -104,7 +104,7 @@ class ScaffoldTest {
   @Test
   void eachDraftGoesWhereItsTypeLives() {
     Scaffold.Draft article = Scaffold.article("Hello", LocalDate.of(2027, 1, 3));
-    Scaffold.Draft snippet = Scaffold.snippet("Hello", FRIDAY, STEPS);
+    Scaffold.Draft snippet = Scaffold.snippet("Hello", FRIDAY, STEPS, null);
     Scaffold.Draft tip = Scaffold.tip("Hello", FRIDAY);
     Scaffold.Draft issue = Scaffold.issue(LocalDate.of(2026, 12, 7));
     assertThat(List.of(article.path(), snippet.path(), tip.path(), issue.path()))
@@ -116,7 +116,7 @@ class ScaffoldTest {
   @Test
   void everyDraftReadsAsAValidDraftOfItsType() throws Exception {
     for (Scaffold.Draft draft : List.of(
-        Scaffold.article("Call back", FRIDAY), Scaffold.snippet("Call back", FRIDAY, STEPS),
+        Scaffold.article("Call back", FRIDAY), Scaffold.snippet("Call back", FRIDAY, STEPS, null),
         Scaffold.tip("Call back", FRIDAY), Scaffold.issue(LocalDate.of(2026, 11, 30)))) {
       Document doc = read(draft);
       assertThat(doc.type()).as(draft.path()).isEqualTo(ContentTypes.forPath(draft.path()));
@@ -127,11 +127,12 @@ class ScaffoldTest {
       assertThat(doc.body()).as(draft.path()).isNotBlank();
     }
     assertThat(read(Scaffold.article("Call back", FRIDAY)).date()).isEqualTo(FRIDAY);
-    Document snippet = read(Scaffold.snippet("Call back", FRIDAY, STEPS));
+    Document snippet = read(Scaffold.snippet("Call back", FRIDAY, STEPS, null));
     assertThat(snippet.extra())
         .containsEntry("subject", "Quick question about {topic}")
         .containsEntry("placeholders", List.of("name", "topic", "your_name"))
-        .containsEntry("step", 1);
+        .as("a draft may leave its step to choose").doesNotContainKey("step");
+    assertThat(read(Scaffold.snippet("Call back", FRIDAY, STEPS, 3)).extra()).containsEntry("step", 3);
     Document issue = read(Scaffold.issue(LocalDate.of(2026, 11, 30)));
     assertThat(issue.title()).isEqualTo("Issue of 2026-11-30");
     assertThat(issue.date()).isEqualTo("2026-11-30");
@@ -143,7 +144,7 @@ class ScaffoldTest {
     String title = "She said \"call me\" \\ 100% sure: #1 — [ok] {maybe} 'yes' & café";
     assertThat(read(Scaffold.article(title, FRIDAY)).title()).isEqualTo(title);
     assertThat(read(Scaffold.tip(title, FRIDAY)).title()).isEqualTo(title);
-    assertThat(read(Scaffold.snippet(title, FRIDAY, STEPS)).title()).isEqualTo(title);
+    assertThat(read(Scaffold.snippet(title, FRIDAY, STEPS, null)).title()).isEqualTo(title);
   }
 
   @Test
@@ -154,16 +155,25 @@ class ScaffoldTest {
   }
 
   @Test
-  void snippetListsThePlaybookStepsAboveItsStep() {
-    assertThat(Scaffold.snippet("S", FRIDAY, STEPS).text())
-        .contains("#   1 Skip the voice mail\n#   2 Find the address\n#   3 Write it\nstep: 1\n");
+  void snippetListsThePlaybookStepsAboveItsStepLeftToChoose() {
+    assertThat(Scaffold.snippet("S", FRIDAY, STEPS, null).text())
+        .contains("#   1 Skip the voice mail\n#   2 Find the address\n#   3 Write it\n"
+            + "step:                   # which one? a number from the list above\n");
+    assertThat(Scaffold.snippet("S", FRIDAY, STEPS, 2).text()).contains("#   3 Write it\nstep: 2\n");
+  }
+
+  @Test
+  void theGuideTextTheLintLooksForIsWhatTheScaffoldsWrite() {
+    String all = String.join("\n", Scaffold.article("A", FRIDAY).text(), Scaffold.snippet("A", FRIDAY, STEPS, null).text(),
+        Scaffold.tip("A", FRIDAY).text(), Scaffold.issue(FRIDAY).text()).replaceAll("\\s+", " ");
+    assertThat(Scaffold.GUIDE_TEXT).allSatisfy(guide -> assertThat(all).contains(guide));
   }
 
   @Test
   void draftsMatchTheirExpectedFiles() throws IOException {
     String title = "Send before nine, café included";
     Golden.check(GOLDEN.resolve("article.md"), Scaffold.article(title, FRIDAY).text());
-    Golden.check(GOLDEN.resolve("snippet.md"), Scaffold.snippet(title, FRIDAY, STEPS).text());
+    Golden.check(GOLDEN.resolve("snippet.md"), Scaffold.snippet(title, FRIDAY, STEPS, null).text());
     Golden.check(GOLDEN.resolve("tip.md"), Scaffold.tip(title, FRIDAY).text());
     Golden.check(GOLDEN.resolve("issue.md"), Scaffold.issue(LocalDate.of(2026, 11, 30)).text());
     try (Stream<Path> files = Files.list(GOLDEN)) {
