@@ -124,6 +124,18 @@ final class SendCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ListSend.Settings settings;
+    try {
+      settings = ListSend.Settings.of(source);
+    } catch (ContentException e) {
+      return fail(e);
+    }
+    if (subscribers == null && test == null) {
+      ListSend fromList = ListSend.choose(this, settings);
+      if (fromList != null) {
+        return fromList.run(destination);
+      }
+    }
     Path ledgerFile = source.resolve(".press/ledger").resolve(issue + "." + destination.id() + ".log");
     if (status) {
       return status(ledgerFile, destination);
@@ -144,12 +156,13 @@ final class SendCommand implements Callable<Integer> {
       return test(destination, message, tokens);
     }
     if (subscribers == null) {
-      throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE (or --test ADDRESS)");
+      throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE, a list in "
+          + settings.listDb() + " (press list import, press list serve), or --test ADDRESS");
     }
-    return send(destination, message, tokens, ledgerFile);
+    return send(destination, message, tokens, ledgerFile, settings.bounceAddress());
   }
 
-  private IssueMessage readIssue() throws ContentException {
+  IssueMessage readIssue() throws ContentException {
     Path eml = (newsletter != null ? newsletter : source.resolve("target/newsletter")).resolve(issue).resolve("email.eml");
     if (!Files.exists(eml)) {
       throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + issue,
@@ -202,8 +215,8 @@ final class SendCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile)
-      throws IOException, InterruptedException {
+  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile,
+      String bounceAddress) throws IOException, InterruptedException {
     String display = subscribers.toString();
     int[] counts = new int[3]; // subscribed, not subscribed, rows skipped
     try (SubscriberList list = SubscriberList.open(subscribers, display, d -> main.err().println(d.format()))) {
@@ -253,7 +266,9 @@ final class SendCommand implements Callable<Integer> {
     }
     try (Ledger ledger = opened) {
       double perSecond = rate != null ? rate : destination.isReal() ? 20 : 0;
-      Personalizer personalizer = new Personalizer(message, tokens, destination.id(), main.clock(), false);
+      // a CSV list has no member ids: the envelope sender is the bounce address itself (no VERP)
+      Personalizer personalizer = new Personalizer(message, s -> tokens.create(s.email()), s -> bounceAddress,
+          destination.id(), main.clock(), false);
       Progress progress = new Progress(main.out(), counts[0], main.interactive());
       Duration backoff = Duration.ofMillis((long) (backoffSeconds * 1000));
       Sender sender = new Sender(new Sender.Options(concurrency, perSecond, resendUncertain, attempts, backoff),
@@ -281,7 +296,7 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
-  private int summary(Sender.Report r) {
+  int summary(Sender.Report r) {
     main.out().printf("press: sent %d, failed %d, deferred %d, already done %d, uncertain %d%n",
         r.sent(), r.failed(), r.deferred(), r.alreadyDone(), r.uncertain().size());
     if (!r.uncertain().isEmpty()) {
@@ -344,7 +359,7 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {
+  static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {
     Map<Ledger.State, Integer> t = new EnumMap<>(Ledger.State.class);
     for (Ledger.State s : Ledger.State.values()) {
       t.put(s, 0);
@@ -353,7 +368,7 @@ final class SendCommand implements Callable<Integer> {
     return t;
   }
 
-  private int fail(ContentException e) {
+  int fail(ContentException e) {
     e.diagnostics().forEach(d -> main.err().println(d.format()));
     return ExitCodes.CONTENT;
   }

@@ -312,6 +312,20 @@ public final class JdbcListStore implements ListStore {
   }
 
   @Override
+  public List<Member> page(ListStatus status, long afterId, int limit) {
+    return db.read(c -> {
+      List<Member> page = new ArrayList<>(Math.min(limit, 1000));
+      try (PreparedStatement p = bind(c, "SELECT " + MEMBER_COLUMNS + " FROM members WHERE status = ? AND id > ?"
+          + " ORDER BY id LIMIT ?", status.word(), afterId, limit); ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          page.add(member(r));
+        }
+      }
+      return page;
+    });
+  }
+
+  @Override
   public Map<ListStatus, Integer> counts() {
     return db.read(c -> {
       Map<ListStatus, Integer> out = new EnumMap<>(ListStatus.class);

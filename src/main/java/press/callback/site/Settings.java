@@ -46,6 +46,7 @@ final class Settings {
     key("newsletter.name", SettingKind.TEXT, null);
     key("newsletter.from", SettingKind.ADDRESS, null);
     key("newsletter.reply_to", SettingKind.ADDRESS, null);
+    key("newsletter.bounce_address", SettingKind.BOUNCE_ADDRESS, null);
     key("newsletter.list_id", SettingKind.LIST_ID, null);
     key("newsletter.unsubscribe_url", SettingKind.UNSUBSCRIBE_URL, null);
     key("newsletter.unsubscribe_mailto", SettingKind.MAILTO, null);

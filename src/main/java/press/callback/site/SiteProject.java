@@ -232,6 +232,15 @@ public final class SiteProject {
     }
   }
 
+  /**
+   * Where bounces go ({@code newsletter.bounce_address}, a bare address): each message's envelope
+   * sender, with the recipient's id after a '+' when the list is in the store (VERP); {@code null}
+   * when not set (the envelope sender is then the From address).
+   */
+  public String bounceAddress() {
+    return (String) settings.get("newsletter.bounce_address");
+  }
+
   /** The list service's settings from {@code newsletter.list_*} (see {@link ListSettings}). */
   public ListSettings listSettings() {
     return new ListSettings(
