@@ -57,7 +57,8 @@ final class SendCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ISSUE", description = "The issue's date, e.g. 2026-11-30.")
   String issue;
 
-  @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status.")
+  @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status. Without it: the list in the store"
+      + " (newsletter.list_db) when its database exists, the ledger in the same database.")
   Path subscribers;
 
   @Option(names = "--smtp", paramLabel = "URL", description = "smtp://user@host:587 (STARTTLS) or smtps://user@host:465.")

@@ -249,6 +249,7 @@ public final class JdbcListStore implements ListStore {
       update(c, "DELETE FROM member_events WHERE member_id = ?", id);
       update(c, "DELETE FROM feedback WHERE member_id = ?", id);
       update(c, "DELETE FROM confirmations WHERE member_id = ?", id);
+      update(c, "DELETE FROM send_ledger WHERE recipient = ?", m.get().key()); // the address, in every issue's ledger
       update(c, "DELETE FROM members WHERE id = ?", id);
       String hash = Tokens.suppressionHash(suppressionKey, m.get().email());
       if (!exists(c, "SELECT 1 FROM suppressions WHERE address_hash = ?", hash)) {
