@@ -83,7 +83,8 @@ final class SendCommand implements Callable<Integer> {
   /** The SMTP server of --smtp, or null for the pickup folder. */
   private SmtpServer server;
 
-  @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status.")
+  @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status. Without it: the list in the store"
+      + " (newsletter.list_db) when its database exists, the ledger in the same database.")
   Path subscribers;
 
   @Option(names = "--smtp", paramLabel = "URL", description = "smtp://user@host:587 (STARTTLS) or smtps://user@host:465.")
@@ -155,10 +156,17 @@ final class SendCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ListSend.Settings settings;
+    try {
+      settings = ListSend.Settings.of(source);
+    } catch (ContentException e) {
+      return fail(e);
+    }
+    ListSend fromList = subscribers == null && test == null ? ListSend.choose(this, settings) : null;
     if (due) {
       Optional<String> picked;
       try {
-        picked = pickDue();
+        picked = pickDue(fromList);
       } catch (ContentException e) {
         return fail(e);
       }
@@ -168,6 +176,15 @@ final class SendCommand implements Callable<Integer> {
       issue = picked.get();
     }
     Destination destination = destination(issue);
+    if (fromList != null) {
+      if (!status) {
+        Integer refused = refusedAsEarly();
+        if (refused != null) {
+          return refused;
+        }
+      }
+      return fromList.run(destination);
+    }
     Path ledgerFile = ledgerFile(issue, destination);
     if (status) {
       return status(ledgerFile, destination);
@@ -178,17 +195,9 @@ final class SendCommand implements Callable<Integer> {
     } catch (ContentException e) {
       return fail(e);
     }
-    if (test == null && !due && !early) {
-      try {
-        Optional<Diagnostic> notYet = tooEarly();
-        if (notYet.isPresent() && !dryRun) {
-          main.err().println(notYet.get().format());
-          return ExitCodes.CONTENT;
-        }
-        notYet.ifPresent(d -> main.out().println("press: dry run: " + d.message() + "; the send itself needs --early"));
-      } catch (ContentException e) {
-        return fail(e);
-      }
+    Integer refused = refusedAsEarly();
+    if (refused != null) {
+      return refused;
     }
     UnsubscribeToken tokens;
     try {
@@ -200,9 +209,10 @@ final class SendCommand implements Callable<Integer> {
       return test(destination, message, tokens);
     }
     if (subscribers == null) {
-      throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE (or --test ADDRESS)");
+      throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE, a list in "
+          + settings.listDb() + " (press list import, press list serve), or --test ADDRESS");
     }
-    return send(destination, message, tokens, ledgerFile);
+    return send(destination, message, tokens, ledgerFile, settings.bounceAddress());
   }
 
   /** Where messages go: the SMTP server, or the issue's pickup folder. */
@@ -218,12 +228,38 @@ final class SendCommand implements Callable<Integer> {
     return newsletter != null ? newsletter : source.resolve("target/newsletter");
   }
 
-  /** With --due: the issue the clock says to send now, or empty (after saying why none is). */
-  private Optional<String> pickDue() throws ContentException {
+  /**
+   * With --due: the issue the clock says to send now, or empty (after saying why none is). An
+   * issue has been sent here when its ledger (a file, or rows of the list's database) exists.
+   */
+  private Optional<String> pickDue(ListSend fromList) throws ContentException {
     Schedule schedule = SiteProject.schedule(source);
     List<BakedIssue> issues = BakedIssue.list(newsletterFolder());
     Instant now = at != null ? at.atZone(schedule.zone()).toInstant() : main.clock().instant();
-    return new DueSend(main.out(), schedule).pick(issues, now, early, id -> Files.exists(ledgerFile(id, destination(id))));
+    return new DueSend(main.out(), schedule).pick(issues, now, early, id -> fromList != null
+        ? fromList.hasLedger(id, destination(id))
+        : Files.exists(ledgerFile(id, destination(id))));
+  }
+
+  /**
+   * Unless --test, --due or --early: the exit code that refuses an issue dated after today (a
+   * dry run only says so), or null to go on.
+   */
+  private Integer refusedAsEarly() {
+    if (test != null || due || early) {
+      return null;
+    }
+    try {
+      Optional<Diagnostic> notYet = tooEarly();
+      if (notYet.isPresent() && !dryRun) {
+        main.err().println(notYet.get().format());
+        return ExitCodes.CONTENT;
+      }
+      notYet.ifPresent(d -> main.out().println("press: dry run: " + d.message() + "; the send itself needs --early"));
+      return null;
+    } catch (ContentException e) {
+      return fail(e);
+    }
   }
 
   /**
@@ -237,7 +273,7 @@ final class SendCommand implements Callable<Integer> {
         : new DueSend(main.out(), SiteProject.schedule(source)).tooEarly(baked.get(), eml, main.clock().instant());
   }
 
-  private IssueMessage readIssue() throws ContentException {
+  IssueMessage readIssue() throws ContentException {
     Path eml = newsletterFolder().resolve(issue).resolve(BakedIssue.FILE);
     if (!Files.exists(eml)) {
       throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + issue,
@@ -290,8 +326,8 @@ final class SendCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile)
-      throws IOException, InterruptedException {
+  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile,
+      String bounceAddress) throws IOException, InterruptedException {
     String display = subscribers.toString();
     int[] counts = new int[3]; // subscribed, not subscribed, rows skipped
     try (SubscriberList list = SubscriberList.open(subscribers, display, d -> main.err().println(d.format()))) {
@@ -346,7 +382,9 @@ final class SendCommand implements Callable<Integer> {
     }
     try (Ledger ledger = opened) {
       double perSecond = rate != null ? rate : destination.isReal() ? 20 : 0;
-      Personalizer personalizer = new Personalizer(message, tokens, destination.id(), main.clock(), false);
+      // a CSV list has no member ids: the envelope sender is the bounce address itself (no VERP)
+      Personalizer personalizer = new Personalizer(message, s -> tokens.create(s.email()), s -> bounceAddress,
+          destination.id(), main.clock(), false);
       Progress progress = new Progress(main.out(), counts[0], main.interactive());
       Duration backoff = Duration.ofMillis((long) (backoffSeconds * 1000));
       Sender sender = new Sender(new Sender.Options(concurrency, perSecond, resendUncertain, attempts, backoff),
@@ -374,7 +412,7 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
-  private int summary(Sender.Report r) {
+  int summary(Sender.Report r) {
     main.out().printf("press: sent %d, failed %d, deferred %d, already done %d, uncertain %d%n",
         r.sent(), r.failed(), r.deferred(), r.alreadyDone(), r.uncertain().size());
     if (!r.uncertain().isEmpty()) {
@@ -440,7 +478,7 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {
+  static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {
     Map<Ledger.State, Integer> t = new EnumMap<>(Ledger.State.class);
     for (Ledger.State s : Ledger.State.values()) {
       t.put(s, 0);
@@ -449,7 +487,7 @@ final class SendCommand implements Callable<Integer> {
     return t;
   }
 
-  private int fail(ContentException e) {
+  int fail(ContentException e) {
     e.diagnostics().forEach(d -> main.err().println(d.format()));
     return ExitCodes.CONTENT;
   }

@@ -249,6 +249,7 @@ public final class JdbcListStore implements ListStore {
       update(c, "DELETE FROM member_events WHERE member_id = ?", id);
       update(c, "DELETE FROM feedback WHERE member_id = ?", id);
       update(c, "DELETE FROM confirmations WHERE member_id = ?", id);
+      update(c, "DELETE FROM send_ledger WHERE recipient = ?", m.get().key()); // the address, in every issue's ledger
       update(c, "DELETE FROM members WHERE id = ?", id);
       String hash = Tokens.suppressionHash(suppressionKey, m.get().email());
       if (!exists(c, "SELECT 1 FROM suppressions WHERE address_hash = ?", hash)) {
@@ -308,6 +309,20 @@ public final class JdbcListStore implements ListStore {
         }
       }
       return null;
+    });
+  }
+
+  @Override
+  public List<Member> page(ListStatus status, long afterId, int limit) {
+    return db.read(c -> {
+      List<Member> page = new ArrayList<>(Math.min(limit, 1000));
+      try (PreparedStatement p = bind(c, "SELECT " + MEMBER_COLUMNS + " FROM members WHERE status = ? AND id > ?"
+          + " ORDER BY id LIMIT ?", status.word(), afterId, limit); ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          page.add(member(r));
+        }
+      }
+      return page;
     });
   }
 

@@ -43,7 +43,8 @@ public final class ListDatabase implements AutoCloseable {
   enum Dialect { SQLITE, POSTGRESQL }
 
   /** The schema's versions, in order: V1__list.sql, … */
-  private static final List<String> MIGRATIONS = List.of("V1__list.sql", "V2__event_order.sql", "V3__feedback.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__list.sql", "V2__event_order.sql", "V3__feedback.sql",
+      "V4__ledger.sql");
   /**
    * How long a transaction is retried before it fails. Not a count: under contention a
    * transaction may lose several rounds, and each round at least one of the rivals commits.
@@ -234,6 +235,15 @@ public final class ListDatabase implements AutoCloseable {
         backOff(attempt);
       }
     }
+  }
+
+  /**
+   * Runs {@code work} that is one statement, a write included, committed on its own (auto-commit):
+   * one round trip on PostgreSQL, no explicit BEGIN on SQLite. Retried like a transaction. What
+   * the send ledger records each message with, twice per message.
+   */
+  public <T> T statement(Work<T> work) {
+    return read(work);
   }
 
   private <T> T readOnce(Work<T> work) throws SQLException {

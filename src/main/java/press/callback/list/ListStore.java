@@ -99,6 +99,12 @@ public interface ListStore extends AutoCloseable {
   /** Every member, in the order they reached the list (by address when they came at once). */
   void forEach(Consumer<Member> each);
 
+  /**
+   * Up to {@code limit} members standing in {@code status} whose id is above {@code afterId}, in id
+   * order: a list read page by page, each page as the members stand now (what a send reads).
+   */
+  List<Member> page(ListStatus status, long afterId, int limit);
+
   /** How many members stand in each status. */
   Map<ListStatus, Integer> counts();
 

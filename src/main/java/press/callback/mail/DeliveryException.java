@@ -23,11 +23,30 @@ public final class DeliveryException extends Exception {
 
   private final Kind kind;
   private final int code;
+  private final boolean atRecipient;
 
   public DeliveryException(Kind kind, int code, String reply, Throwable cause) {
+    this(kind, code, reply, cause, false);
+  }
+
+  /**
+   * @param atRecipient the reply was the server's answer to this recipient's RCPT command (not to
+   *     the connection, MAIL FROM or the message's data)
+   */
+  public DeliveryException(Kind kind, int code, String reply, Throwable cause, boolean atRecipient) {
     super(reply, cause);
     this.kind = kind;
     this.code = code;
+    this.atRecipient = atRecipient;
+  }
+
+  /**
+   * Whether the server refused this recipient's address for good at RCPT time (a 5xx such as
+   * {@code 550 5.1.1 user unknown}): the address is dead, as a hard bounce says. See {@link
+   * DeadAddress}.
+   */
+  public boolean addressGone() {
+    return kind == Kind.PERMANENT && atRecipient && DeadAddress.isDead(code, reply());
   }
 
   public Kind kind() {

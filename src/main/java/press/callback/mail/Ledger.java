@@ -1,30 +1,25 @@
 package press.callback.mail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The send ledger of one issue and one destination: an append-only file, one line per state
- * change, {@code instant TAB state TAB address TAB detail}. A message is recorded {@code sending}
- * (and the line forced to disk) before it is handed to the server, and {@code sent} (forced)
- * after the server's 250. Reading it back tells what must not be sent again.
+ * The send ledger of one issue and one destination: the last state of each recipient. A message
+ * is recorded {@code sending} (durably) before it is handed to the server, and {@code sent}
+ * (durably) after the server's 250; reading it back tells what must not be sent again, and what a
+ * crash left uncertain. An open ledger holds the lock of its issue and destination: one send at a
+ * time, however many processes try.
  *
- * <p>A crash can leave a last line half written: it is ignored and cut off before appending.
+ * <p>Two homes: a file beside the project ({@link #open(Path, Clock)}, for a CSV list) and rows in
+ * the list's database ({@code press.callback.list.JdbcLedger}, for a list in the store).
  */
-public final class Ledger implements AutoCloseable {
+public interface Ledger extends AutoCloseable {
   /** The states a recipient moves through. */
-  public enum State {
+  enum State {
     /** Handed to the server; no answer yet. After a crash: uncertain. */
     SENDING,
     /** The server accepted it (250). Never sent again. */
@@ -34,142 +29,105 @@ public final class Ledger implements AutoCloseable {
     /** The server refused it for good (5xx). Not retried. */
     FAILED;
 
-    String word() {
+    /** The word stored: {@code sending}. */
+    public String word() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  /** The last state of an address and its detail (the server's reply, for failures). */
-  public record Mark(State state, String detail) {}
+  /** The last state of a recipient and its detail (the server's reply, for failures). */
+  record Mark(State state, String detail) {}
 
-  private final FileChannel channel;
-  private final SendLock lock;
-  private final Clock clock;
-  private final Map<String, Mark> marks;
+  /** The last mark of a recipient, or {@code null}. */
+  Mark mark(String key);
 
-  private Ledger(FileChannel channel, SendLock lock, Clock clock, Map<String, Mark> marks) {
-    this.channel = channel;
-    this.lock = lock;
-    this.clock = clock;
-    this.marks = marks;
+  /** The last mark of every recipient (for tests and small lists: it reads them all). */
+  Map<String, Mark> marks();
+
+  /**
+   * Records a state change; with {@code force}, returns only once it is durable (a crash after
+   * this returns does not lose it).
+   *
+   * @param key the recipient's key (the address in lower case)
+   * @throws java.io.UncheckedIOException or another runtime exception if it cannot be recorded:
+   *     the send must stop, since it could no longer keep its promises
+   */
+  void record(String key, State state, String detail, boolean force);
+
+  @Override
+  void close() throws IOException;
+
+  /**
+   * Where a ledger lives: opened (and locked) to send, or read without locking by {@code --status}
+   * and {@code --dry-run}, which may run beside a send.
+   */
+  interface Place {
+    /** Where, in words: the file, or "the list database …". */
+    String description();
+
+    /**
+     * Opens the ledger to send with, locked for as long as it is open.
+     *
+     * @throws Busy if another send of this issue to this destination is running
+     */
+    Ledger open() throws IOException;
+
+    /** The last state of every recipient, read without the lock; empty if nothing was sent. */
+    Map<String, Mark> read() throws IOException;
+
+    /** The send running now, in words ("pid 1234 on host, since …"), if one is. */
+    Optional<String> running();
+  }
+
+  /** The ledger file {@code file} as a place. */
+  static Place file(Path file, Clock clock) {
+    return new Place() {
+      @Override
+      public String description() {
+        return file.toString();
+      }
+
+      @Override
+      public Ledger open() throws IOException {
+        return FileLedger.open(file, clock);
+      }
+
+      @Override
+      public Map<String, Mark> read() throws IOException {
+        return FileLedger.read(file);
+      }
+
+      @Override
+      public Optional<String> running() {
+        return FileLedger.running(file);
+      }
+    };
   }
 
   /**
-   * Opens (or creates) a ledger to send with, and reads what it holds. The ledger is locked for as
-   * long as it is open: one send per issue and destination at a time, however many processes try.
+   * Opens (or creates) a ledger file to send with, and reads what it holds.
    *
    * @throws Busy if another send of this issue to this destination is running
    */
-  public static Ledger open(Path file, Clock clock) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    SendLock lock = SendLock.take(file, clock);
-    try {
-      Map<String, Mark> marks = new HashMap<>();
-      long complete = readInto(file, marks);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      channel.truncate(complete); // a last line without '\n' was cut short by a crash
-      channel.position(complete);
-      return new Ledger(channel, lock, clock, marks);
-    } catch (IOException | RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+  static Ledger open(Path file, Clock clock) throws IOException {
+    return FileLedger.open(file, clock);
   }
 
-  /**
-   * The last state of every address in a ledger, read without changing or locking it (for {@code
-   * --status} and {@code --dry-run}, which may run beside a send). Empty if there is no ledger.
-   */
-  public static Map<String, Mark> read(Path file) throws IOException {
-    Map<String, Mark> marks = new HashMap<>();
-    readInto(file, marks);
-    return Map.copyOf(marks);
+  /** The last state of every address in a ledger file, read without locking it; empty if none. */
+  static Map<String, Mark> read(Path file) throws IOException {
+    return FileLedger.read(file);
   }
 
-  /**
-   * The send running on a ledger, in words ("pid 1234, since 2026-11-30T08:00:01Z"), if one is.
-   */
-  public static Optional<String> running(Path file) {
-    return SendLock.holder(file);
-  }
-
-  /** Reads the complete lines of a ledger into {@code marks}; returns how many bytes they take. */
-  private static long readInto(Path file, Map<String, Mark> marks) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
-    }
-    byte[] bytes = Files.readAllBytes(file);
-    int lineStart = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        read(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8), marks);
-        lineStart = i + 1;
-      }
-    }
-    return lineStart;
-  }
-
-  /** Reads one complete line; lines that do not parse are skipped. */
-  static void read(String line, Map<String, Mark> marks) {
-    String[] f = line.split("\t", 4);
-    if (f.length < 3) {
-      return;
-    }
-    try {
-      State state = State.valueOf(f[1].toUpperCase(Locale.ROOT));
-      marks.put(f[2], new Mark(state, f.length == 4 ? f[3] : ""));
-    } catch (IllegalArgumentException e) {
-      // not a line of ours
-    }
-  }
-
-  /** The last state of every address in the ledger (addresses in lower case). */
-  public synchronized Map<String, Mark> marks() {
-    return Map.copyOf(marks);
-  }
-
-  /** The last mark of an address, or {@code null}. */
-  public synchronized Mark mark(String key) {
-    return marks.get(key);
-  }
-
-  /**
-   * Appends a state change; with {@code force}, returns only once it is on disk.
-   *
-   * @param key the address in lower case
-   */
-  public synchronized void record(String key, State state, String detail, boolean force) {
-    String clean = detail == null ? "" : detail.replaceAll("[\\t\\r\\n]+", " ").strip();
-    String line = clock.instant() + "\t" + state.word() + "\t" + key + "\t" + clean + "\n";
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-      if (force) {
-        channel.force(false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the send ledger", e);
-    }
-    marks.put(key, new Mark(state, clean));
-  }
-
-  @Override
-  public synchronized void close() throws IOException {
-    try {
-      channel.force(false);
-      channel.close();
-    } finally {
-      lock.close();
-    }
+  /** The send running on a ledger file, in words, if one is. */
+  static Optional<String> running(Path file) {
+    return FileLedger.running(file);
   }
 
   /** Another send of the same issue to the same destination is running. */
-  public static final class Busy extends IOException {
+  final class Busy extends IOException {
     private static final long serialVersionUID = 1L;
 
-    Busy(String message) {
+    public Busy(String message) {
       super(message);
     }
   }

@@ -196,8 +196,19 @@ public final class MimeWriter {
     return "=_press_" + contentId(text, html);
   }
 
-  /** A message whose Message-ID is ours, not a random one. */
-  private static final class StableMessage extends MimeMessage {
+  /**
+   * Sets the envelope sender (SMTP's MAIL FROM, which becomes the Return-Path) of a message made
+   * here, leaving its From header alone. Without it the sender is the From address.
+   */
+  static void setEnvelopeSender(MimeMessage message, String address) {
+    ((StableMessage) message).setEnvelopeFrom(address);
+  }
+
+  /**
+   * A message whose Message-ID is ours, not a random one. An Angus {@code SMTPMessage}: it carries
+   * its own envelope sender, so each message of a send can have its own (VERP).
+   */
+  private static final class StableMessage extends org.eclipse.angus.mail.smtp.SMTPMessage {
     private final String id;
 
     StableMessage(String id) {

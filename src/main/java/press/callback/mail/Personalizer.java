@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.function.Function;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -23,7 +24,8 @@ public final class Personalizer {
   private final Template text;
   private final Template html;
   private final String boundary;
-  private final UnsubscribeToken tokens;
+  private final Function<Subscriber, String> tokens;
+  private final Function<Subscriber, String> envelopeSender;
   private final String destination;
   private final Clock clock;
   private final boolean test;
@@ -34,11 +36,24 @@ public final class Personalizer {
    * @param test mark the subject as a test copy
    */
   public Personalizer(IssueMessage issue, UnsubscribeToken tokens, String destination, Clock clock, boolean test) {
+    this(issue, s -> tokens.create(s.email()), s -> null, destination, clock, test);
+  }
+
+  /**
+   * @param tokens each subscriber's unsubscribe token (what fills {@code {{token}}})
+   * @param envelopeSender each subscriber's envelope sender (MAIL FROM), or {@code null} for the
+   *     From address
+   * @param destination the destination's id: part of each Message-ID
+   * @param test mark the subject as a test copy
+   */
+  public Personalizer(IssueMessage issue, Function<Subscriber, String> tokens, Function<Subscriber, String> envelopeSender,
+      String destination, Clock clock, boolean test) {
     this.issue = issue;
     this.text = new Template(issue.text());
     this.html = new Template(issue.html());
     this.boundary = MimeWriter.boundary(issue.text(), issue.html());
     this.tokens = tokens;
+    this.envelopeSender = envelopeSender;
     this.destination = destination;
     this.clock = clock;
     this.test = test;
@@ -48,7 +63,7 @@ public final class Personalizer {
   public MimeMessage message(Subscriber s) {
     String known = SubscriberList.greetingName(s.name());
     String name = known.isEmpty() ? NO_NAME : known;
-    String token = tokens.create(s.email());
+    String token = tokens.apply(s);
     byte[] textQp = text.encode(name, token);
     byte[] htmlQp = html.encode(Entities.escape(name), token);
     InternetAddress to;
@@ -68,7 +83,12 @@ public final class Personalizer {
         issue.unsubscribeUrl().replace("{{token}}", token),
         issue.unsubscribeMailto().replace("{{token}}", token),
         to);
-    return MimeWriter.message(env, textQp, htmlQp, boundary);
+    MimeMessage message = MimeWriter.message(env, textQp, htmlQp, boundary);
+    String sender = envelopeSender.apply(s);
+    if (sender != null) {
+      MimeWriter.setEnvelopeSender(message, sender);
+    }
+    return message;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,6 +56,7 @@ public final class Sender {
   private final Destination destination;
   private final Function<Subscriber, MimeMessage> messages;
   private final Consumer<Report> progress;
+  private final BiConsumer<Subscriber, DeliveryException> addressGone;
 
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -68,6 +70,19 @@ public final class Sender {
   public Sender(
       Options options, Ledger ledger, Destination destination,
       Function<Subscriber, MimeMessage> messages, Consumer<Report> progress) {
+    this(options, ledger, destination, messages, progress, (s, e) -> {});
+  }
+
+  /**
+   * @param addressGone told of each recipient whose address the server refused for good at RCPT
+   *     time ({@link DeliveryException#addressGone()}), after it is recorded {@code failed}: a
+   *     list in the store marks it {@code bounced}
+   */
+  public Sender(
+      Options options, Ledger ledger, Destination destination,
+      Function<Subscriber, MimeMessage> messages, Consumer<Report> progress,
+      BiConsumer<Subscriber, DeliveryException> addressGone) {
+    this.addressGone = addressGone;
     this.options = options;
     this.ledger = ledger;
     this.destination = destination;
@@ -182,6 +197,9 @@ public final class Sender {
           case PERMANENT -> {
             ledger.record(s.key(), Ledger.State.FAILED, e.reply(), true);
             failed.incrementAndGet();
+            if (e.addressGone()) {
+              addressGone.accept(s, e);
+            }
             return;
           }
           case SETUP -> {

@@ -301,7 +301,10 @@ public final class SmtpServer implements Destination {
         return new DeliveryException(DeliveryException.Kind.TEMPORARY, code, x.getMessage(), e);
       }
       if (code >= 500) {
-        return new DeliveryException(DeliveryException.Kind.PERMANENT, code, x.getMessage(), e);
+        // only an SMTPAddressFailedException is the answer to RCPT: MAIL FROM's is a
+        // SMTPSenderFailedException, DATA's (and the rest) a SMTPSendFailedException
+        return new DeliveryException(DeliveryException.Kind.PERMANENT, code, x.getMessage(), e,
+            x instanceof SMTPAddressFailedException);
       }
     }
     Throwable root = e;

@@ -7,8 +7,14 @@ package press.callback.mail;
  * @param email the address as written (validated)
  * @param name the name to greet, without control characters, or empty
  * @param status subscribed, unsubscribed, bounced or complained
+ * @param memberId the member's id in the list store, or 0 for a row of a CSV list
  */
-public record Subscriber(int line, String email, String name, Status status) {
+public record Subscriber(int line, String email, String name, Status status, long memberId) {
+  /** A row of a CSV list. */
+  public Subscriber(int line, String email, String name, Status status) {
+    this(line, email, name, status, 0);
+  }
+
   /**
    * The longest name (in characters) that is used; a longer one is left out of the greeting and
    * the To header, whose lines mail limits to 998 octets.

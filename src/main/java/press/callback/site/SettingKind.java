@@ -223,6 +223,24 @@ record SettingKind(String expected, boolean blankAllowed, Parser parser) {
             "copy the topic's ARN from the SNS console, such as arn:aws:sns:us-east-1:123456789012:press-bounces");
       });
 
+  /** A bare address without a name or '+' (the envelope sender bounces come back to). */
+  static final SettingKind BOUNCE_ADDRESS = new SettingKind("write a bare address such as bounce@example.org", false,
+      (k, v) -> {
+        String hint = "write a bare address such as bounce@example.org: no name, no angle brackets and no '+'"
+            + " (press adds +<id> for each recipient), at most 40 characters before the @";
+        try {
+          InternetAddress a = new InternetAddress(v, true);
+          a.validate();
+          int at = v.lastIndexOf('@');
+          if (a.getAddress().equals(v) && at > 0 && at <= 40 && v.indexOf('+') < 0) {
+            return v;
+          }
+        } catch (AddressException e) {
+          // reported below
+        }
+        throw new Invalid(k + " is not a bare address for bounces: " + shown(v), hint);
+      });
+
   static final SettingKind LIST_ID = new SettingKind("write a domain-like name such as weekly.example.org", false, (k, v) -> {
     if (v.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+")) {
       return v;

@@ -46,6 +46,7 @@ final class Settings {
     key("newsletter.name", SettingKind.TEXT, null);
     key("newsletter.from", SettingKind.ADDRESS, null);
     key("newsletter.reply_to", SettingKind.ADDRESS, null);
+    key("newsletter.bounce_address", SettingKind.BOUNCE_ADDRESS, null);
     key("newsletter.list_id", SettingKind.LIST_ID, null);
     key("newsletter.unsubscribe_url", SettingKind.UNSUBSCRIBE_URL, null);
     key("newsletter.unsubscribe_mailto", SettingKind.MAILTO, null);
@@ -59,7 +60,6 @@ final class Settings {
     key("newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
     key("newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
     key("newsletter.list_ses_topic_arn", SettingKind.SNS_TOPIC_ARN, null);
-    key("newsletter.bounce_address", SettingKind.ADDRESS, null);
   }
 
   private static void key(String name, SettingKind kind, String fallback) {

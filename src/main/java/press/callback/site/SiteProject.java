@@ -87,14 +87,24 @@ public final class SiteProject {
    * @throws ContentException if a setting is invalid
    */
   public static Schedule schedule(Path source) throws ContentException {
+    Map<String, Object> values = checkedSettings(source);
+    return new Schedule((LocalTime) values.get("newsletter.send_time"), (ZoneId) values.get("site.timezone"));
+  }
+
+  /**
+   * The project's settings, checked, with their defaults, read without the content (for commands
+   * that need a setting or two: a send, a schedule).
+   *
+   * @throws ContentException when a setting is wrong
+   */
+  public static Map<String, Object> checkedSettings(Path source) throws ContentException {
     source = source.toAbsolutePath().normalize();
     DefaultJBakeConfiguration config = configuration(source, source.resolve("target/site"));
     Settings.Checked settings = checkSettings(source, config);
     if (!settings.problems().isEmpty()) {
       throw new ContentException(settings.problems());
     }
-    return new Schedule((LocalTime) settings.values().get("newsletter.send_time"),
-        (ZoneId) settings.values().get("site.timezone"));
+    return settings.values();
   }
 
   /**
@@ -250,6 +260,15 @@ public final class SiteProject {
     public String unsubscribeUrl() {
       return url == null ? null : url + "/u/" + EmailSettings.TOKEN_PLACEHOLDER;
     }
+  }
+
+  /**
+   * Where bounces go ({@code newsletter.bounce_address}, a bare address): each message's envelope
+   * sender, with the recipient's id after a '+' when the list is in the store (VERP); {@code null}
+   * when not set (the envelope sender is then the From address).
+   */
+  public String bounceAddress() {
+    return (String) settings.get("newsletter.bounce_address");
   }
 
   /** The list service's settings from {@code newsletter.list_*} (see {@link ListSettings}). */

@@ -396,6 +396,20 @@ abstract class ListStoreContract {
   }
 
   @Test
+  void forgettingAMemberErasesItsAddressFromTheSendLedger() throws Exception {
+    store.put("gone@example.org", "", ListStatus.SUBSCRIBED, T0, "import");
+    long id = store.byAddress("gone@example.org").orElseThrow().id();
+    press.callback.mail.Ledger.Place place = JdbcLedger.place(store.database(), "2026-11-30", "smtp-x",
+        java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+    try (press.callback.mail.Ledger l = place.open()) {
+      l.record("gone@example.org", press.callback.mail.Ledger.State.SENT, "", true);
+      l.record("kept@example.org", press.callback.mail.Ledger.State.SENT, "", true);
+    }
+    store.forget(id, T0.plusSeconds(1));
+    assertThat(place.read()).containsOnlyKeys("kept@example.org");
+  }
+
+  @Test
   void forgettingAMemberErasesItsReports() {
     long id = subscribed("ann@example.org");
     store.feedback(report(Feedback.Kind.SOFT_BOUNCE, id, null, "a", T0), Feedback.Policy.DEFAULT);

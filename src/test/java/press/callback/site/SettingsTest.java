@@ -81,6 +81,9 @@ class SettingsTest {
       newsletter.list_limit_address=-3           | 31 | newsletter.list_limit_address is out of range: -3            | from 1 to
       newsletter.list_limit_emails=lots          | 30 | newsletter.list_limit_emails is not a whole number: lots     | from 1 to
       newsletter.list_ses_topic_arn=arn:aws:sqs:us-east-1:123456789012:q | 31 | newsletter.list_ses_topic_arn is not an SNS topic ARN: arn:aws:sqs:us-east-1:123456789012:q | SNS console
+      newsletter.bounce_address=Bounces <bounce@callback.press> | 27 | newsletter.bounce_address is not a bare address for bounces: Bounces <bounce@callback.press> | no name
+      newsletter.bounce_address=bounce+x@callback.press | 27 | newsletter.bounce_address is not a bare address for bounces: bounce+x@callback.press | no '+'
+      newsletter.bounce_address=bounces          | 27 | newsletter.bounce_address is not a bare address for bounces: bounces | bounce@example.org
       """)
   void settingsAreValidatedWithTheirLine(String line, int column, String message, String hint) {
     Path project = TestSite.create(tmp, "basic");
