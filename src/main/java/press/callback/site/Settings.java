@@ -58,6 +58,9 @@ final class Settings {
     key("newsletter.list_limit_ip", SettingKind.integer(1, 1_000_000), "10");
     key("newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
     key("newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
+    key("newsletter.list_soft_bounces", SettingKind.integer(1, 1_000), "3");
+    key("newsletter.list_soft_bounce_days", SettingKind.integer(1, 3_650), "30");
+    key("newsletter.bounce_address", SettingKind.ADDRESS, null);
   }
 
   private static void key(String name, SettingKind kind, String fallback) {
