@@ -41,11 +41,16 @@ final class Fields {
   /** The fields of {@code text} up to its first blank line (a message's header). */
   static Fields header(String text) {
     List<String[]> current = new ArrayList<>();
-    for (String line : text.split("\r?\n", -1)) {
-      if (line.isEmpty()) {
+    int from = 0;
+    while (from < text.length()) {
+      int nl = text.indexOf('\n', from);
+      int end = nl < 0 ? text.length() : nl;
+      int stop = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      if (stop == from) {
         break;
       }
-      add(current, line);
+      add(current, text.substring(from, stop));
+      from = end + 1;
     }
     return new Fields(current);
   }

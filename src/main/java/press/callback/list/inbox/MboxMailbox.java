@@ -1,6 +1,5 @@
 package press.callback.list.inbox;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,38 +46,25 @@ public final class MboxMailbox implements Mailbox {
 
   @Override
   public void read(Handler handler) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Lines lines = new Lines(in);
       ByteArrayOutputStream message = new ByteArrayOutputStream(8192);
-      ByteArrayOutputStream line = new ByteArrayOutputStream(256);
       boolean started = false;
       boolean blankBefore = true;
-      int b;
-      while (true) {
-        line.reset();
-        while ((b = in.read()) >= 0) {
-          line.write(b);
-          if (b == '\n') {
-            break;
-          }
-        }
-        if (line.size() == 0) {
-          break;
-        }
-        byte[] l = line.toByteArray();
-        if (blankBefore && startsWith(l, 0, "From ")) {
+      byte[] l;
+      while ((l = lines.next()) != null) {
+        int n = lines.length();
+        if (blankBefore && startsWith(l, n, 0, "From ")) {
           if (started) {
             deliver(trimLastNewline(message.toByteArray()), handler);
           }
           message.reset();
           started = true;
         } else if (started) {
-          int skip = unquote(l);
-          message.write(l, skip, l.length - skip);
+          int skip = unquote(l, n);
+          message.write(l, skip, n - skip);
         }
-        blankBefore = l.length == 1 || l.length == 2 && l[0] == '\r';
-        if (b < 0) {
-          break;
-        }
+        blankBefore = n == 1 && l[0] == '\n' || n == 2 && l[0] == '\r' && l[1] == '\n';
       }
       if (started) {
         deliver(trimLastNewline(message.toByteArray()), handler);
@@ -86,6 +72,54 @@ public final class MboxMailbox implements Mailbox {
     }
     if (noteWriter != null) {
       noteWriter.flush();
+    }
+  }
+
+  /** The lines of a stream, each with its line end, read through one buffer (the last may have none). */
+  private static final class Lines {
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private byte[] line = new byte[1024];
+    private int length;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line (valid up to {@link #length()}), or {@code null} at the end. */
+    byte[] next() throws IOException {
+      length = 0;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buffer);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return length == 0 ? null : line;
+          }
+        }
+        int i = pos;
+        while (i < end && buffer[i] != '\n') {
+          i++;
+        }
+        boolean found = i < end;
+        int take = (found ? i + 1 : i) - pos;
+        if (length + take > line.length) {
+          line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + take));
+        }
+        System.arraycopy(buffer, pos, line, length, take);
+        length += take;
+        pos += take;
+        if (found) {
+          return line;
+        }
+      }
+    }
+
+    int length() {
+      return length;
     }
   }
 
@@ -107,16 +141,16 @@ public final class MboxMailbox implements Mailbox {
   }
 
   /** How many bytes of a {@code >From } line to drop (one {@code >}), or 0. */
-  private static int unquote(byte[] l) {
+  private static int unquote(byte[] l, int n) {
     int i = 0;
-    while (i < l.length && l[i] == '>') {
+    while (i < n && l[i] == '>') {
       i++;
     }
-    return i > 0 && startsWith(l, i, "From ") ? 1 : 0;
+    return i > 0 && startsWith(l, n, i, "From ") ? 1 : 0;
   }
 
-  private static boolean startsWith(byte[] l, int from, String prefix) {
-    if (l.length - from < prefix.length()) {
+  private static boolean startsWith(byte[] l, int n, int from, String prefix) {
+    if (n - from < prefix.length()) {
       return false;
     }
     for (int i = 0; i < prefix.length(); i++) {

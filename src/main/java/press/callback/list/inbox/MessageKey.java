@@ -17,7 +17,7 @@ public final class MessageKey {
 
   /** The key of the raw message {@code raw}: {@code mid:<id@host>} or {@code sha256:<hex>}. */
   public static String of(byte[] raw) {
-    String head = new String(raw, 0, Math.min(raw.length, HEADER_MAX), StandardCharsets.ISO_8859_1);
+    String head = new String(raw, 0, headerLength(raw), StandardCharsets.ISO_8859_1);
     String id = Fields.header(head).get("Message-ID");
     if (id != null) {
       String clean = id.strip();
@@ -31,6 +31,18 @@ public final class MessageKey {
       }
     }
     return "sha256:" + sha256(raw);
+  }
+
+  /** How many bytes the header takes: up to its blank line, at most {@link #HEADER_MAX}. */
+  private static int headerLength(byte[] raw) {
+    int max = Math.min(raw.length, HEADER_MAX);
+    for (int i = 0; i < max; i++) {
+      if (raw[i] == '\n' && (i + 1 < max && raw[i + 1] == '\n'
+          || i + 2 < max && raw[i + 1] == '\r' && raw[i + 2] == '\n')) {
+        return i + 1;
+      }
+    }
+    return max;
   }
 
   /** SHA-256 of {@code raw} with each CRLF read as LF. */
