@@ -3,11 +3,8 @@ package press.callback.list.inbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
-import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -102,14 +99,14 @@ public final class ReportClassifier {
     Reading(MimeMessage m, String key) {
       this.m = m;
       this.key = key;
-      this.date = sentDate(m);
-      this.subject = subject(m);
-      String[] sender = sender(m);
+      this.date = Headers.sentDate(m);
+      this.subject = Headers.subject(m);
+      String[] sender = Headers.sender(m);
       this.from = sender[0];
       this.fromName = sender[1];
       this.leaves = MimeParts.leaves(m);
-      for (String h : new String[] {"To", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"}) {
-        for (String v : headers(m, h)) {
+      for (String h : new String[] {"To", "Delivered-To", "X-Original-To", "Headers-To", "X-Headers-To"}) {
+        for (String v : Headers.headers(m, h)) {
           sentTo.addAll(MimeParts.addresses(v));
         }
       }
@@ -166,7 +163,7 @@ public final class ReportClassifier {
         return make(Kind.AUTO_REPLY, null, "", "automatic message", null);
       }
       if (from != null && !daemon && (SUBSCRIBE.matcher(subject).matches()
-          || subject.isBlank() && SUBSCRIBE.matcher(firstLine(bodyText())).matches())) {
+          || subject.isBlank() && SUBSCRIBE.matcher(Headers.firstLine(bodyText())).matches())) {
         return make(Kind.SUBSCRIBE, from, "", "subscribe by mail", null);
       }
       return make(Kind.UNCLASSIFIED, null, "", daemon ? "a report with no status and no known reason" : "", null);
@@ -304,65 +301,8 @@ public final class ReportClassifier {
     }
 
     private String header(String name) {
-      List<String> all = headers(m, name);
+      List<String> all = Headers.headers(m, name);
       return all.isEmpty() ? null : all.get(0);
     }
   }
-
-  private static List<String> headers(MimeMessage m, String name) {
-    try {
-      String[] v = m.getHeader(name);
-      return v == null ? List.of() : List.of(v);
-    } catch (MessagingException e) {
-      return List.of();
-    }
-  }
-
-  private static Instant sentDate(MimeMessage m) {
-    try {
-      java.util.Date d = m.getSentDate();
-      return d == null ? null : d.toInstant();
-    } catch (MessagingException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String subject(MimeMessage m) {
-    List<String> raw = headers(m, "Subject");
-    if (raw.isEmpty()) {
-      return "";
-    }
-    try {
-      return MimeUtility.decodeText(MimeUtility.unfold(raw.get(0))).strip();
-    } catch (UnsupportedEncodingException | RuntimeException e) {
-      return raw.get(0).strip();
-    }
-  }
-
-  /** The sender's address and display name: {@code [null, ""]} when there is none. */
-  private static String[] sender(MimeMessage m) {
-    List<String> raw = headers(m, "From");
-    if (raw.isEmpty()) {
-      return new String[] {null, ""};
-    }
-    try {
-      InternetAddress[] a = InternetAddress.parseHeader(raw.get(0), false);
-      if (a.length > 0 && a[0].getAddress() != null && a[0].getAddress().indexOf('@') > 0) {
-        return new String[] {a[0].getAddress(), a[0].getPersonal() == null ? "" : a[0].getPersonal()};
-      }
-    } catch (MessagingException | RuntimeException e) {
-      // read by hand below
-    }
-    return new String[] {MimeParts.address(raw.get(0)), ""};
-  }
-
-  private static String firstLine(String text) {
-    for (String line : text.split("\r?\n")) {
-      if (!line.isBlank()) {
-        return line;
-      }
-    }
-    return "";
-  }
-
 }
