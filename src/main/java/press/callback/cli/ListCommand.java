@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       ListExportCommand.class,
       ListStatsCommand.class,
       ListForgetCommand.class,
-      ListServeCommand.class
+      ListServeCommand.class,
+      ListInboxCommand.class
     },
     description = {
       "The subscriber list in its database (newsletter.list_db in jbake.properties; default"

@@ -87,17 +87,37 @@ public final class ListFlows {
     if (client != null && !perIp.allow(client.getHostAddress())) {
       return Answer.ACCEPTED;
     }
+    signup(address, name, "form " + network(client));
+    return Answer.ACCEPTED;
+  }
+
+  /**
+   * A sign-up by email ({@code press list inbox}): the same as the form's, for the message's sender
+   * (its From), who confirms by the link in the confirmation email like anyone else.
+   *
+   * @param email the sender's address
+   * @param name the sender's display name (cleaned and cut here), or empty
+   */
+  public Answer subscribeByMail(String email, String name) {
+    String address = email == null ? "" : email.strip();
+    if (address.length() > 254 || !SubscriberList.validAddress(address)) {
+      return Answer.INVALID_ADDRESS;
+    }
+    signup(address, name, "email");
+    return Answer.ACCEPTED;
+  }
+
+  private void signup(String address, String name, String source) {
     String token = Tokens.newConfirmation(random);
     Instant now = clock.instant();
     ListStore.SignupResult result = store.signup(new ListStore.Signup(address, cleanName(name), Tokens.hash(token), now,
-        now.plus(CONFIRM_FOR), "form " + network(client)), settings.limits());
+        now.plus(CONFIRM_FOR), source), settings.limits());
     switch (result.kind()) {
       case CONFIRM -> outbox.post(new ListMail(ListMail.Kind.CONFIRM, address, "", settings.listUrl().get() + "/confirm/" + token));
       case ALREADY -> result.member().ifPresent(m ->
           outbox.post(new ListMail(ListMail.Kind.ALREADY, m.email(), m.name(), prefsUrl(m))));
       default -> { } // limited or held: nothing is sent, the answer is the same
     }
-    return Answer.ACCEPTED;
   }
 
   /** Confirms the address a confirmation token was sent to; sends the welcome email once. */

@@ -60,6 +60,8 @@ final class Settings {
     key("newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
     key("newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
     key("newsletter.list_ses_topic_arn", SettingKind.SNS_TOPIC_ARN, null);
+    key("newsletter.list_soft_bounces", SettingKind.integer(1, 1_000), "3");
+    key("newsletter.list_soft_bounce_days", SettingKind.integer(1, 3_650), "30");
   }
 
   private static void key(String name, SettingKind kind, String fallback) {

@@ -248,9 +248,14 @@ public final class SiteProject {
    * @param limitPerIp signups per client IP address per hour
    * @param limitPerAddress signups per email address per hour
    * @param limitEmails confirmation emails per hour, all addresses together
+   * @param softBounces how many temporary failures make an address {@code bounced}
+   * @param softBounceDays within how many days they must fall
+   * @param bounceAddress {@code newsletter.bounce_address}, where bounces go (its VERP base), or
+   *     {@code null}
    */
   public record ListSettings(
-      String url, String database, String trustedProxy, int limitPerIp, int limitPerAddress, int limitEmails) {
+      String url, String database, String trustedProxy, int limitPerIp, int limitPerAddress, int limitEmails,
+      int softBounces, int softBounceDays, String bounceAddress) {
     /** Where the site's forms post: {@code <url>/subscribe}, or {@code null} without a service. */
     public String subscribeUrl() {
       return url == null ? null : url + "/subscribe";
@@ -279,7 +284,10 @@ public final class SiteProject {
         (String) settings.get("newsletter.list_trusted_proxy"),
         (Integer) settings.get("newsletter.list_limit_ip"),
         (Integer) settings.get("newsletter.list_limit_address"),
-        (Integer) settings.get("newsletter.list_limit_emails"));
+        (Integer) settings.get("newsletter.list_limit_emails"),
+        (Integer) settings.get("newsletter.list_soft_bounces"),
+        (Integer) settings.get("newsletter.list_soft_bounce_days"),
+        (String) settings.get("newsletter.bounce_address"));
   }
 
   /**

@@ -105,7 +105,7 @@ class SettingsTest {
     SiteProject.ListSettings list = SiteProject.load(project, tmp.resolve("site")).listSettings();
 
     assertThat(list).isEqualTo(new SiteProject.ListSettings(
-        "https://list.callback.press", "jdbc:sqlite:.press/list.db", null, 10, 3, 200));
+        "https://list.callback.press", "jdbc:sqlite:.press/list.db", null, 10, 3, 200, 3, 30, null));
     assertThat(list.subscribeUrl()).isEqualTo("https://list.callback.press/subscribe");
     assertThat(SiteProject.load(project, tmp.resolve("site")).emailSettings().unsubscribeUrl())
         .isEqualTo("https://list.callback.press/u/{{token}}");
@@ -120,12 +120,16 @@ class SettingsTest {
     set(project, "newsletter.list_limit_ip=20");
     set(project, "newsletter.list_limit_address=5");
     set(project, "newsletter.list_limit_emails=1000");
+    set(project, "newsletter.list_soft_bounces=4");
+    set(project, "newsletter.list_soft_bounce_days=14");
+    set(project, "newsletter.bounce_address=bounce@callback.press");
     set(project, "newsletter.unsubscribe_url=https://callback.press/leave/?t={{token}}");
 
     SiteProject loaded = SiteProject.load(project, tmp.resolve("site"));
 
     assertThat(loaded.listSettings()).isEqualTo(new SiteProject.ListSettings(
-        "http://127.0.0.1:8830", "jdbc:postgresql://db.internal:5432/press", "0:0:0:0:0:0:0:1", 20, 5, 1000));
+        "http://127.0.0.1:8830", "jdbc:postgresql://db.internal:5432/press", "0:0:0:0:0:0:0:1", 20, 5, 1000, 4, 14,
+        "bounce@callback.press"));
     assertThat(loaded.emailSettings().unsubscribeUrl()).isEqualTo("https://callback.press/leave/?t={{token}}");
   }
 

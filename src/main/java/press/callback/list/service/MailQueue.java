@@ -27,7 +27,7 @@ import press.callback.mail.MailTransport;
  * that fails for a temporary reason is tried again a few times; what is lost is counted, never
  * logged with its address.
  */
-final class MailQueue implements ListMail.Outbox, AutoCloseable {
+public final class MailQueue implements ListMail.Outbox, AutoCloseable {
   private static final int CAPACITY = 10_000;
   private static final int ATTEMPTS = 3;
 
@@ -53,7 +53,7 @@ final class MailQueue implements ListMail.Outbox, AutoCloseable {
    *
    * @throws IOException naming the first email missing or unreadable
    */
-  static MailQueue start(Path folder, Destination destination, Clock clock, SecureRandom random, Consumer<String> log)
+  public static MailQueue start(Path folder, Destination destination, Clock clock, SecureRandom random, Consumer<String> log)
       throws IOException {
     Map<ListMail.Kind, ListMessage> messages = new EnumMap<>(ListMail.Kind.class);
     for (ListMail.Kind kind : ListMail.Kind.values()) {
@@ -79,11 +79,11 @@ final class MailQueue implements ListMail.Outbox, AutoCloseable {
     }
   }
 
-  long sent() {
+  public long sent() {
     return sent.get();
   }
 
-  long lost() {
+  public long lost() {
     return lost.get();
   }
 
