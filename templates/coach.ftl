@@ -3,7 +3,7 @@
      assets/js/coach.js scores it as they type, with assets/js/reply-score.js — the same rules as
      the snippet pages and `press coach`. Nothing leaves the browser. -->
 <#import "layout.ftl" as layout>
-<@layout.page title="Reply coach: score your email" description="Write or paste an email and see, as you type, how ready it is to get a reply: length, reading grade, questions, subject and the ask." url="/coach/" current="snippets" scripts=["/js/reply-score.js", "/js/coach.js"]>
+<@layout.page title="Reply coach: score your email" description="Write or paste an email and see, as you type, how ready it is to get a reply: length, reading grade, questions, subject and the ask." url="/coach/" current="coach" scripts=["/js/reply-score.js", "/js/coach.js"]>
 <h1>Reply coach</h1>
 <p class="lead">Write or paste your email. As you type, the coach counts what studies of millions of
 emails tie to replies: 50–125 words, plain words in short sentences, one to three questions, a

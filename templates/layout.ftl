@@ -5,8 +5,10 @@
      page parameters: title, description and url (root-relative) of the page; ogType "article"
      for a dated piece; date (yyyy-MM-dd) and tags of an article, for sharing; current, the
      section to mark in the navigation ("search" also leaves the header's search box out);
-     robots, e.g. "noindex"; scripts, more script files for this page. -->
-<#macro page title description url ogType="website" current="" date="" tags=[] robots="" scripts=[]>
+     robots, e.g. "noindex"; scripts, more script files for this page; wide, a page laid out in
+     columns on a desktop (the home page), whose header and footer widen with it. -->
+<#macro page title description url ogType="website" current="" date="" tags=[] robots="" scripts=[] wide=false>
+<#local wrap = wide?then("wrap wrap--wide", "wrap")>
 <#local fullTitle = (title == config.site_title)?then(title, title + " · " + config.site_title)>
 <!DOCTYPE html>
 <html lang="${config.site_locale!'en'}">
@@ -45,19 +47,20 @@
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
-  <div class="wrap site-header__inner">
+  <div class="${wrap} site-header__inner">
     <a class="brand" href="/"<#if current == "home"> aria-current="page"</#if>>${config.site_title}</a>
     <#if current != "search">
     <form class="site-search" role="search" action="/search/" method="get">
       <label class="visually-hidden" for="site-search">Search the site</label>
       <input class="site-search__input" type="search" id="site-search" name="q" placeholder="Search" autocomplete="off" enterkeyhint="search" data-search="suggest">
-      <button class="site-search__button" type="submit">Search</button>
+      <button class="site-search__button" type="submit"><svg class="site-search__icon" aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18"><circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M13 13l5 5" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg><span class="site-search__label">Search</span></button>
     </form>
     </#if>
     <nav class="site-nav" aria-label="Main">
       <ul>
         <@navItem "/playbook/" "Playbook" current == "playbook"/>
         <@navItem "/snippets/" "Email templates" current == "snippets"/>
+        <@navItem "/coach/" "Reply coach" current == "coach"/>
         <@navItem "/archive/" "Articles" current == "archive"/>
         <@navItem "/newsletter/" "Newsletter" current == "newsletter"/>
         <@navItem "/about/" "About" current == "about"/>
@@ -65,11 +68,11 @@
     </nav>
   </div>
 </header>
-<main id="main" class="wrap" tabindex="-1">
+<main id="main" class="${wrap}" tabindex="-1">
 <#nested>
 </main>
 <footer class="site-footer">
-  <div class="wrap">
+  <div class="${wrap}">
     <p class="site-footer__tagline">${config.site_tagline}</p>
     <ul class="site-footer__links">
       <li><a href="/subscribe/">Get the weekly newsletter</a></li>
@@ -147,7 +150,7 @@
   <h2 id="reply-score-title">Reply-readiness</h2>
   <dl class="reply-score__figures">
     <div><dt>Words</dt><dd>${score.words()} <span aria-hidden="true">${(score.words() >= 50 && score.words() <= 125)?then(ok, no)}</span><span class="reply-score__aim">aim 50–125</span></dd></div>
-    <div><dt>Reading grade</dt><dd>${press.grade(score.grade())} <span aria-hidden="true">${(score.grade() <= 6)?then(ok, no)}</span><span class="reply-score__aim">aim 6 or lower</span></dd></div>
+    <div><dt>Reading level</dt><dd>${press.readingLevel(score.grade())} <span aria-hidden="true">${(score.grade() <= 6)?then(ok, no)}</span><span class="reply-score__aim">grade ${press.grade(score.grade())}, aim 6 or lower</span></dd></div>
     <div><dt>Questions</dt><dd>${score.questions()} <span aria-hidden="true">${(score.questions() >= 1 && score.questions() <= 3)?then(ok, no)}</span><span class="reply-score__aim">aim 1–3</span></dd></div>
     <div><dt>Subject words</dt><dd>${score.subjectWords()} <span aria-hidden="true">${(score.subjectWords() >= 3 && score.subjectWords() <= 6)?then(ok, no)}</span><span class="reply-score__aim">aim 3–6</span></dd></div>
     <div><dt>Ends with an ask</dt><dd>${score.endsWithAsk()?then("yes", "no")}</dd></div>

@@ -41,7 +41,7 @@
     }
     var list = el('dl', 'reply-score__figures');
     figure(list, 'Words', s.words, s.words >= 50 && s.words <= 125, 'aim 50–125');
-    figure(list, 'Reading grade', ReplyScore.format(s.grade), s.grade <= 6, 'aim 6 or lower');
+    figure(list, 'Reading level', ReplyScore.level(s.grade), s.grade <= 6, 'grade ' + ReplyScore.format(s.grade) + ', aim 6 or lower');
     figure(list, 'Questions', s.questions, s.questions >= 1 && s.questions <= 3, 'aim 1–3');
     figure(list, 'Subject words', s.subjectWords, s.subjectWords >= 3 && s.subjectWords <= 6, 'aim 3–6');
     figure(list, 'Ends with an ask', s.endsWithAsk ? 'yes' : 'no', null, null);

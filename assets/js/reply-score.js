@@ -107,6 +107,17 @@
     return grade === Math.round(grade) ? String(grade) : grade.toFixed(1);
   }
 
+  /* A grade in words: the same bands as ReplyScore.level in Java (Flesch's table). */
+  function level(grade) {
+    if (grade <= 5) return 'very easy to read';
+    if (grade <= 6) return 'easy to read';
+    if (grade <= 7) return 'fairly easy to read';
+    if (grade <= 9) return 'plain English';
+    if (grade <= 12) return 'fairly hard to read';
+    if (grade <= 16) return 'hard to read';
+    return 'very hard to read';
+  }
+
   function suggestions(w, grade, questions, subjectWords, ask) {
     var out = [];
     if (w === 0) {
@@ -152,7 +163,7 @@
     };
   }
 
-  var api = { score: score, format: format, MIN_WORDS: MIN_WORDS, MAX_WORDS: MAX_WORDS, AIM_GRADE: AIM_GRADE, MAX_GRADE: MAX_GRADE };
+  var api = { score: score, format: format, level: level, MIN_WORDS: MIN_WORDS, MAX_WORDS: MAX_WORDS, AIM_GRADE: AIM_GRADE, MAX_GRADE: MAX_GRADE };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.ReplyScore = api;
 })(this);

@@ -18,9 +18,11 @@
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
 <title>${issue.subject()}</title>
+<#-- Outlook on Windows does not know the first fonts of the inline stack and falls back to
+     Times: this rule names its fonts, with !important, as an inline style beats a plain rule. -->
 <!--[if mso]>
 <noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript>
-<style>td,th,p,a,h1,h2,h3,li{font-family:"Segoe UI",Arial,sans-serif;mso-line-height-rule:exactly;}</style>
+<style>td,th,p,a,h1,h2,h3,li,span{font-family:"Segoe UI",Arial,sans-serif !important;mso-line-height-rule:exactly;}</style>
 <![endif]-->
 </head>
 <body class="body">

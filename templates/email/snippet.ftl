@@ -18,12 +18,14 @@ ${s.body().email().html()?no_esc}
 </table>
 <#assign score = s.replyScore()>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="readiness">
-<tr><td colspan="4" class="readiness-title">Reply-readiness</td></tr>
+<tr><td colspan="2" class="readiness-title">Reply-readiness</td></tr>
 <tr>
-<td class="readiness-cell" width="25%"><span class="readiness-figure">${score.words()}</span> words (aim 50–125)</td>
-<td class="readiness-cell" width="25%">Reading grade <span class="readiness-figure">${press.grade(score.grade())}</span> (aim 6 or lower)</td>
-<td class="readiness-cell" width="25%"><span class="readiness-figure">${score.questions()}</span> question<#if score.questions() != 1>s</#if> (aim 1–3)</td>
-<td class="readiness-cell" width="25%">Ends with an ask: <span class="readiness-figure">${score.endsWithAsk()?then("yes", "no")}</span></td>
+<td class="readiness-cell" width="50%"><span class="readiness-figure">${score.words()}</span> words<br><span class="readiness-aim">aim 50–125</span></td>
+<td class="readiness-cell" width="50%"><span class="readiness-figure">${press.readingLevel(score.grade())?cap_first}</span><br><span class="readiness-aim">grade ${press.grade(score.grade())}, aim 6 or lower</span></td>
+</tr>
+<tr>
+<td class="readiness-cell" width="50%"><span class="readiness-figure">${score.questions()}</span> question<#if score.questions() != 1>s</#if><br><span class="readiness-aim">aim 1–3</span></td>
+<td class="readiness-cell" width="50%">Ends with an ask: <span class="readiness-figure">${score.endsWithAsk()?then("yes", "no")}</span></td>
 </tr>
 </table>
 <@button.render href=press.abs(s.url()) label="Copy it from the site"/>

@@ -145,6 +145,29 @@ public record ReplyScore(
     return out;
   }
 
+  /**
+   * A grade in words, for readers to whom "grade 1.1" means little: the bands of Flesch's own
+   * table (grade 5 and under "very easy", 6 "easy", 7 "fairly easy", 8–9 "plain English", 10–12
+   * "fairly hard", college "hard", beyond "very hard"), so that {@link #AIM_GRADE} is the last
+   * "easy". reply-score.js has the same table ({@code ReplyScore.level}).
+   */
+  public static String level(double grade) {
+    if (grade <= 5) {
+      return "very easy to read";
+    } else if (grade <= 6) {
+      return "easy to read";
+    } else if (grade <= 7) {
+      return "fairly easy to read";
+    } else if (grade <= 9) {
+      return "plain English";
+    } else if (grade <= 12) {
+      return "fairly hard to read";
+    } else if (grade <= 16) {
+      return "hard to read";
+    }
+    return "very hard to read";
+  }
+
   /** A grade as shown: one decimal, a point, no trailing {@code .0}. */
   public static String format(double grade) {
     return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.format(Locale.ROOT, "%.1f", grade);

@@ -19,9 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -45,6 +49,27 @@ public final class MimeWriter {
   /** The longest line a header should have (RFC 5322 2.1.1), and the longest it may have. */
   private static final int LINE = 78;
   private static final int MAX_LINE = 998;
+  /**
+   * The Date header as RFC 5322 3.3 writes it: {@code Mon, 30 Nov 2026 13:00:00 +0000}. Not
+   * {@link DateTimeFormatter#RFC_1123_DATE_TIME}, which writes a zero offset as {@code GMT}, a
+   * zone name RFC 5322 4.3 lists as obsolete. English names whatever the default locale.
+   */
+  static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+      .appendText(ChronoField.DAY_OF_WEEK, Map.of(1L, "Mon", 2L, "Tue", 3L, "Wed", 4L, "Thu", 5L, "Fri", 6L, "Sat", 7L, "Sun"))
+      .appendLiteral(", ")
+      .appendValue(ChronoField.DAY_OF_MONTH)
+      .appendLiteral(' ')
+      .appendText(ChronoField.MONTH_OF_YEAR, Map.ofEntries(Map.entry(1L, "Jan"), Map.entry(2L, "Feb"),
+          Map.entry(3L, "Mar"), Map.entry(4L, "Apr"), Map.entry(5L, "May"), Map.entry(6L, "Jun"),
+          Map.entry(7L, "Jul"), Map.entry(8L, "Aug"), Map.entry(9L, "Sep"), Map.entry(10L, "Oct"),
+          Map.entry(11L, "Nov"), Map.entry(12L, "Dec")))
+      .appendLiteral(' ')
+      .appendValue(ChronoField.YEAR, 4)
+      .appendLiteral(' ')
+      .appendPattern("HH:mm:ss")
+      .appendLiteral(' ')
+      .appendOffset("+HHMM", "+0000")
+      .toFormatter(Locale.ROOT);
 
   private MimeWriter() {}
 
@@ -89,7 +114,7 @@ public final class MimeWriter {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, env.to());
       }
       message.setHeader("Subject", subject(env.subject()));
-      message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(env.date()));
+      message.setHeader("Date", DATE.format(env.date()));
       if (!env.isTransactional()) {
         message.setHeader("List-Id", MimeUtility.fold(9, env.listId()));
         message.setHeader("List-Unsubscribe",

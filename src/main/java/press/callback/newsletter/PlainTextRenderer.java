@@ -14,7 +14,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * The plain-text part of an email: every heading, paragraph, list item and link of the HTML,
  * wrapped at 72 columns. Links are written {@code text <https://…>}; headings are underlined;
- * list items get a dash or their number. The hidden preheader is kept as the first line.
+ * list items get a dash or their number. The hidden preheader is kept as the first line. A
+ * paragraph that is only a link to the address written just before (an article's "Read the
+ * article" under its linked title) is left out: in text it would only repeat the address.
  */
 public final class PlainTextRenderer {
   /** Lines are wrapped at this width; longer words (URLs) get a line of their own. */
@@ -40,6 +42,10 @@ public final class PlainTextRenderer {
     private final StringBuilder line = new StringBuilder();
     private final List<Element> lists = new ArrayList<>();
     private int skipping;
+    /** The paragraph left out because it repeats the last link, while inside it. */
+    private Element repeat;
+    /** The address of the last link written. */
+    private String lastHref = "";
     private int quoteDepth;
     /** Items of one list go on consecutive lines, not in paragraphs of their own. */
     private boolean lastWasItem;
@@ -61,6 +67,11 @@ public final class PlainTextRenderer {
       }
       String tag = e.tagName();
       if (SKIP.contains(tag)) {
+        skipping++;
+        return;
+      }
+      if (repeatsLastLink(e)) {
+        repeat = e;
         skipping++;
         return;
       }
@@ -91,7 +102,7 @@ public final class PlainTextRenderer {
       }
       String tag = e.tagName();
       if (skipping > 0) {
-        if (SKIP.contains(tag)) {
+        if (SKIP.contains(tag) || e == repeat) {
           skipping--;
         }
         return;
@@ -122,6 +133,14 @@ public final class PlainTextRenderer {
       return BLOCKS.contains(e.tagName()) && !(e.tagName().equals("p") && e.parent() != null && e.parent().tagName().equals("li"));
     }
 
+    private boolean repeatsLastLink(Element e) {
+      if (!e.tagName().equals("p") || e.childrenSize() != 1 || !e.child(0).tagName().equals("a")) {
+        return false;
+      }
+      Element a = e.child(0);
+      return !lastHref.isEmpty() && a.attr("href").strip().equals(lastHref) && e.text().equals(a.text());
+    }
+
     private void text(String raw) {
       String t = raw.replace("\u200C", "").replace('\u00A0', ' ').replace("\u034F", "");
       String collapsed = t.replaceAll("[\\s&&[^\n]]+|\n", " ");
@@ -136,6 +155,7 @@ public final class PlainTextRenderer {
       if (href.isEmpty() || href.startsWith("#")) {
         return;
       }
+      lastHref = href;
       String shown = a.text().strip();
       String target = href.toLowerCase(Locale.ROOT).startsWith("mailto:") ? href.substring(7) : href;
       if (shown.equals(href) || shown.equals(target)) {

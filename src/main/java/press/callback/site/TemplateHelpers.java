@@ -146,6 +146,11 @@ public final class TemplateHelpers {
     return press.callback.content.ReplyScore.format(grade);
   }
 
+  /** A reading grade in words: {@code very easy to read}, … (see {@code ReplyScore.level}). */
+  public String readingLevel(double grade) {
+    return press.callback.content.ReplyScore.level(grade);
+  }
+
   private static String percentEncode(String text) {
     String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     StringBuilder out = new StringBuilder();

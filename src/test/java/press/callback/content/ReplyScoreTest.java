@@ -79,4 +79,18 @@ class ReplyScoreTest {
     assertThat(ReplyScore.format(5.2)).isEqualTo("5.2");
     assertThat(ReplyScore.format(-1.6)).isEqualTo("-1.6");
   }
+
+  @Test
+  void saysTheGradeInWordsWithTheAimTheLastEasyGrade() {
+    assertThat(ReplyScore.level(-3)).isEqualTo("very easy to read");
+    assertThat(ReplyScore.level(1.1)).isEqualTo("very easy to read");
+    assertThat(ReplyScore.level(5)).isEqualTo("very easy to read");
+    assertThat(ReplyScore.level(5.1)).isEqualTo("easy to read");
+    assertThat(ReplyScore.level(ReplyScore.AIM_GRADE)).isEqualTo("easy to read");
+    assertThat(ReplyScore.level(6.1)).isEqualTo("fairly easy to read");
+    assertThat(ReplyScore.level(ReplyScore.MAX_GRADE)).isEqualTo("plain English");
+    assertThat(ReplyScore.level(11)).isEqualTo("fairly hard to read");
+    assertThat(ReplyScore.level(14)).isEqualTo("hard to read");
+    assertThat(ReplyScore.level(16.1)).isEqualTo("very hard to read");
+  }
 }

@@ -27,6 +27,15 @@ class MimeWriterTest {
   private static final String HTML = "<!DOCTYPE html><html><body><p>Hello {{name}}, " + "ü".repeat(600) + "</p></body></html>";
 
   @Test
+  void writesAZeroOffsetAsPlusZeroNotTheObsoleteGmt() {
+    // RFC 5322 3.3: zone = ("+" / "-") 4DIGIT; "GMT" is in the obsolete syntax (4.3).
+    assertThat(MimeWriter.DATE.format(ZonedDateTime.of(2026, 12, 7, 8, 0, 0, 0, ZoneId.of("UTC"))))
+        .isEqualTo("Mon, 7 Dec 2026 08:00:00 +0000");
+    assertThat(MimeWriter.DATE.format(ZonedDateTime.of(2026, 9, 3, 17, 5, 9, 0, ZoneId.of("Asia/Kolkata"))))
+        .isEqualTo("Thu, 3 Sep 2026 17:05:09 +0530");
+  }
+
+  @Test
   void writesAMultipartAlternativeThatParsesBack() throws Exception {
     byte[] eml = MimeWriter.write(ENVELOPE, TEXT, HTML);
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));

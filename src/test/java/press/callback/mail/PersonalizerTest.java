@@ -53,7 +53,7 @@ class PersonalizerTest {
         .isEqualTo("<https://x.test/u/?token=" + token + ">, <mailto:u@x.test?subject=unsubscribe%20" + token + ">");
     assertThat(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isEqualTo("Ann & <Co>");
     assertThat(m.getSubject()).isEqualTo("Subject “one”");
-    assertThat(m.getHeader("Date", null)).isEqualTo("Mon, 30 Nov 2026 13:00:00 GMT");
+    assertThat(m.getHeader("Date", null)).isEqualTo("Mon, 30 Nov 2026 13:00:00 +0000");
   }
 
   @Test

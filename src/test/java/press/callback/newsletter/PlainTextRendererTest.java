@@ -46,6 +46,26 @@ class PlainTextRendererTest {
   }
 
   @Test
+  void leavesOutAParagraphThatOnlyRepeatsTheLinkAbove() {
+    String html = """
+        <h3><a href="https://x.test/a">Title</a></h3>
+        <p>Summary.</p>
+        <p><a href="https://x.test/a">Read the article</a></p>
+        <p><a href="https://x.test/b">Read the other one</a></p>
+        <p>After.</p>
+        """;
+    assertThat(text(html)).isEqualTo("""
+        Title <https://x.test/a>
+
+        Summary.
+
+        Read the other one <https://x.test/b>
+
+        After.
+        """);
+  }
+
+  @Test
   void wrapsAtSeventyTwoColumnsWithoutBreakingUrls() {
     String words = "word ".repeat(40).strip();
     String url = "https://example.test/" + "a".repeat(80);
