@@ -141,6 +141,23 @@ public final class JdbcLedger implements Ledger {
     }
   }
 
+  /**
+   * How many messages of each issue a real server accepted (state {@code sent}), over every
+   * destination but the pickup folder (a trial, not mail that went out).
+   */
+  public static Map<String, Integer> sentByIssue(ListDatabase db) {
+    return db.read(c -> {
+      Map<String, Integer> out = new HashMap<>();
+      try (PreparedStatement p = bind(c, "SELECT issue, COUNT(*) FROM send_ledger WHERE state = ? AND destination <> ? GROUP BY issue",
+          State.SENT.word(), "pickup"); ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
   private static Map<String, Mark> marks(ListDatabase db, String issue, String destination) {
     return db.read(c -> {
       Map<String, Mark> marks = new HashMap<>();

@@ -160,6 +160,56 @@ class ListCommandTest {
   }
 
   @Test
+  void statsGivesEachSentIssuesBounceAndComplaintRatesAndWarns() throws Exception {
+    Instant monday = Instant.parse("2026-03-02T08:00:00Z");
+    try (JdbcListStore store = store()) {
+      store.database().transaction(c -> {
+        try (var p = c.prepareStatement("INSERT INTO send_ledger (issue, destination, recipient, state, detail, at) VALUES (?, ?, ?, ?, '', 0)")) {
+          for (int i = 0; i < 1_000; i++) {
+            p.setString(1, "2026-02-23");
+            p.setString(2, "smtp-mail.example.org-587");
+            p.setString(3, "r" + i + "@example.org");
+            p.setString(4, i < 990 ? "sent" : "failed");
+            p.addBatch();
+            p.setString(2, "pickup");
+            p.setString(4, "sent");
+            p.addBatch();
+          }
+          p.executeBatch();
+        }
+        return null;
+      });
+      for (int i = 0; i < 33; i++) {
+        store.feedback(new press.callback.list.Feedback(i < 30 ? press.callback.list.Feedback.Kind.HARD_BOUNCE
+            : press.callback.list.Feedback.Kind.COMPLAINT, 0, "r" + i + "@example.org", "2026-02-23", "k" + i, monday, "", "inbox"),
+            press.callback.list.Feedback.Policy.DEFAULT);
+      }
+      store.feedback(new press.callback.list.Feedback(press.callback.list.Feedback.Kind.SOFT_BOUNCE, 0, "x@example.org", "2026-03-02",
+          "soft", monday, "", "inbox"), press.callback.list.Feedback.Policy.DEFAULT);
+    }
+    java.nio.file.Path ledgers = project.resolve(".press/ledger");
+    java.nio.file.Files.createDirectories(ledgers);
+    StringBuilder file = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      file.append("2026-03-02T08:00:00Z\tsending\ts").append(i).append("@example.org\t\n");
+      file.append("2026-03-02T08:00:01Z\tsent\ts").append(i).append("@example.org\t250 ok\n");
+    }
+    java.nio.file.Files.writeString(ledgers.resolve("2026-03-02.smtp-mail.example.org-587.log"), file);
+    java.nio.file.Files.writeString(ledgers.resolve("2026-03-02.pickup.log"), file);
+
+    Run r = press("list", "stats", "--source", project.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).endsWith("""
+
+        issue           sent   hard   soft  complaints  bounced  complained
+        2026-02-23       990     30      0           3    3.03%      0.303%
+          warning: complaints at or above 0.3%: Gmail may refuse the list's mail; hard bounces above 2%: the list holds dead addresses
+        2026-03-02       500      0      1           0    0.00%      0.000%
+        """);
+  }
+
+  @Test
   void statsCountsStatusesAndTheLastEightWeeks() {
     Instant monday = Instant.parse("2026-03-02T00:00:00Z");
     try (JdbcListStore store = store()) {
