@@ -11,7 +11,7 @@
   <#list step.snippets() as s>
     <li class="card">
       <h3 class="card__title"><a href="${s.url()}">${s.title()}</a></h3>
-      <p class="card__subject">Subject: “${s.doc().text("subject").orElse("")}”</p>
+      <#if s.doc().isGreeting()><p class="card__subject">A voice-mail greeting to record</p><#else><p class="card__subject">Subject: “${s.doc().text("subject").orElse("")}”</p></#if>
       <p class="card__summary">${s.doc().text("use_when").orElse("")}</p>
     </li>
   </#list>
