@@ -5,7 +5,7 @@
      the five steps in a row, then the articles beside the subscribe panel. A phone gets the
      same, one column. The template is the latest issue's template of the week, else the first. -->
 <#assign issues = newsletter.published()>
-<#assign sample = (issues?has_content && issues[0].snippet()??)?then(issues[0].snippet(), (site.snippets()?has_content)?then(site.snippets()[0], ""))>
+<#assign sample = (issues?has_content && issues[0].snippet()??)?then(issues[0].snippet(), (site.snippets()?filter(s -> !s.doc().isGreeting())?has_content)?then(site.snippets()?filter(s -> !s.doc().isGreeting())[0], ""))>
 <div class="home-hero">
 <section class="hero">
   <h1>${config.site_tagline}</h1>

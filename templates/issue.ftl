@@ -32,7 +32,7 @@ ${issue.noteHtml()?no_esc}
   <#assign s = issue.snippet()>
   <section class="issue-template" aria-labelledby="week-snippet">
     <h2 id="week-snippet"><span class="kicker">Template of the week<span class="visually-hidden">:</span></span> <a href="${s.url()}">${s.title()}</a></h2>
-    <p class="use-when"><strong>Use it when:</strong> ${s.doc().text("use_when").orElse("")}</p>
+    <p class="use-when"><strong>When to use it:</strong> ${s.doc().text("use_when").orElse("")}</p>
     <section class="email" aria-label="The email">
       <p class="email__subject"><span class="email__label">Subject</span> ${s.doc().text("subject").orElse("")}</p>
       <div class="email__body">

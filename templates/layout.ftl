@@ -134,11 +134,15 @@
 
 <#-- "Copy email" and "Open in your email app" for an email template. The copy button needs
      JavaScript (assets/js/copy.js; pass scripts=["/js/copy.js"] to page); the link works without. -->
-<#macro emailActions subject text>
-<#local copy = "Subject: " + subject + "\n\n" + text>
+<#macro emailActions subject text greeting=false>
 <div class="email-actions">
-  <button type="button" class="button copy-button" data-copy="${copy}">Copy email</button>
+<#if greeting>
+  <#-- A greeting is read aloud when recording it: nothing to send, so no subject and no mailto. -->
+  <button type="button" class="button copy-button" data-copy="${text}" data-copied="Copied the greeting. Fill in the placeholders and read it aloud when you record it.">Copy greeting</button>
+<#else>
+  <button type="button" class="button copy-button" data-copy="${"Subject: " + subject + "\n\n" + text}">Copy email</button>
   <a class="button button--quiet" href="${press.mailto(subject, text)}">Open in your email app</a>
+</#if>
 </div>
 </#macro>
 

@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title="Newsletter archive" description="Every issue of the weekly newsletter: the week's articles, a tip and a template of the week." url="/newsletter/" current="newsletter">
+<@layout.page title="Newsletter archive" description="Every issue of the weekly newsletter: the week’s articles, a tip and a template of the week." url="/newsletter/" current="newsletter">
 <h1>Newsletter archive</h1>
 <p class="lede">One short email every Monday. Here is every issue so far; <a href="/subscribe/">subscribe</a> to get the next one.</p>
 <#if newsletter.published()?has_content>

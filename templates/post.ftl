@@ -20,7 +20,7 @@ ${e.body().html()?no_esc}
   <h2 id="related-title">Templates for this</h2>
   <ul class="related__list">
   <#list related as s>
-    <li><a href="${s.url()}">${s.title()}</a> <span class="related__subject">Subject: “${s.doc().text("subject").orElse("")}”</span></li>
+    <li><a href="${s.url()}">${s.title()}</a> <span class="related__subject"><#if s.doc().isGreeting()>A voice-mail greeting<#else>Subject: “${s.doc().text("subject").orElse("")}”</#if></span></li>
   </#list>
   </ul>
 </aside>

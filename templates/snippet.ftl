@@ -2,15 +2,17 @@
 <#import "layout.ftl" as layout>
 <#assign e = site.entry(content.source)>
 <#assign step = site.steps()[content.step - 1]>
+<#assign greeting = e.doc().isGreeting()>
+<#assign subject = e.doc().text("subject").orElse("")>
 <@layout.page title=e.title() description=content.use_when url=e.url() ogType="article" current="snippets" date=press.isoDate(e.date()) tags=e.tags() scripts=["/js/copy.js"]>
 <article class="snippet">
   <header class="article__header">
     <@layout.crumbs trail=[["Email templates", "/snippets/"], ["Step ${step.number()}: ${step.name()}", "/playbook/#${step.anchor()}"]] title=e.title() url=e.url()/>
     <h1>${e.title()}</h1>
-    <p class="use-when"><strong>Use it when:</strong> ${content.use_when}</p>
+    <p class="use-when"><strong>When to use it:</strong> ${content.use_when}</p>
   </header>
-  <section class="email" aria-label="The email">
-    <p class="email__subject"><span class="email__label">Subject</span> ${content.subject}</p>
+  <section class="email" aria-label="${greeting?then("The greeting", "The email")}">
+    <#if !greeting><p class="email__subject"><span class="email__label">Subject</span> ${subject}</p></#if>
     <div class="email__body">
 ${content.email_html?no_esc}
     </div>
@@ -18,8 +20,8 @@ ${content.email_html?no_esc}
   <#if content.placeholders?has_content>
   <p class="placeholders">Fill in: <#list content.placeholders as p><code>{${p}}</code><#sep>, </#list></p>
   </#if>
-  <@layout.emailActions subject=content.subject text=content.email_text/>
-  <@layout.replyPanel score=e.replyScore() subject=content.subject text=content.email_text/>
+  <@layout.emailActions subject=subject text=content.email_text greeting=greeting/>
+  <#if !greeting><@layout.replyPanel score=e.replyScore() subject=subject text=content.email_text/></#if>
   <#if content.notes_html?has_content>
   <div class="prose notes">
 ${content.notes_html?no_esc}

@@ -9,9 +9,9 @@
   <#if step.snippets()?has_content>
   <ul class="cards">
   <#list step.snippets() as s>
-    <li class="card">
+    <li class="card<#if s.doc().isGreeting()> card--greeting</#if>">
       <h3 class="card__title"><a href="${s.url()}">${s.title()}</a></h3>
-      <p class="card__subject">Subject: “${s.doc().text("subject").orElse("")}”</p>
+      <#if s.doc().isGreeting()><p class="card__subject">A voice-mail greeting to record</p><#else><p class="card__subject">Subject: “${s.doc().text("subject").orElse("")}”</p></#if>
       <p class="card__summary">${s.doc().text("use_when").orElse("")}</p>
     </li>
   </#list>

@@ -20,7 +20,8 @@
     button.dataset.label = label;
     button.textContent = 'Copied ✓';
     button.classList.add('is-copied');
-    status.textContent = 'Copied the subject and the email. Paste them into a new message and fill in the placeholders.';
+    status.textContent = button.dataset.copied ||
+        'Copied the subject and the email. Paste them into a new message and fill in the placeholders.';
     clearTimeout(button.restore);
     button.restore = setTimeout(function () {
       button.textContent = label;

@@ -7,7 +7,7 @@
   'use strict';
 
   var MIN_WORDS = 50, MAX_WORDS = 125, AIM_GRADE = 6, MAX_GRADE = 8;
-  var MIN_SUBJECT_WORDS = 3, MAX_SUBJECT_WORDS = 6, MAX_QUESTIONS = 3;
+  var MIN_SUBJECT_WORDS = 3, MAX_SUBJECT_WORDS = 6, MAX_QUESTIONS = 3, NEAR_MINIMUM = 5;
 
   var SPACES = /[\t\f\u000B\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/g;
   var PLACEHOLDER = /^\{[^{} ]+\}\W*$/;
@@ -124,14 +124,20 @@
       out.push('Write the email: ' + MIN_WORDS + '\u2013' + MAX_WORDS + ' words get the most replies.');
       return out;
     }
+    var plainer = grade > AIM_GRADE
+      ? 'Use shorter sentences and plainer words: grade ' + format(grade) + '; aim for ' + format(AIM_GRADE) + ' or lower.'
+      : null;
+    /* A long-winded email a few words short needs plainer words first (as ReplyScore.java). */
+    if (plainer && w < MIN_WORDS && MIN_WORDS - w <= NEAR_MINIMUM) {
+      out.push(plainer);
+      plainer = null;
+    }
     if (w > MAX_WORDS) {
       out.push('Cut ' + (w - MAX_WORDS) + ' words: emails of ' + MIN_WORDS + '\u2013' + MAX_WORDS + ' words get the most replies.');
     } else if (w < MIN_WORDS) {
       out.push('Add about ' + (MIN_WORDS - w) + ' words: say who you are and why you write to them.');
     }
-    if (grade > AIM_GRADE) {
-      out.push('Use shorter sentences and plainer words: grade ' + format(grade) + '; aim for ' + format(AIM_GRADE) + ' or lower.');
-    }
+    if (plainer) out.push(plainer);
     if (questions === 0) out.push('Ask one question.');
     else if (questions > MAX_QUESTIONS) out.push('Ask at most ' + MAX_QUESTIONS + ' questions (' + questions + ' now).');
     if (!ask) out.push('End with a question or a request for a time.');

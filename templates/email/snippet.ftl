@@ -9,7 +9,7 @@
 <td class="box-cell">
 <p class="label">Template of the week</p>
 <h2 class="box-title">${s.title()}</h2>
-<p class="use-when"><strong>Use it when:</strong> ${s.doc().text("use_when").orElse("")}</p>
+<p class="use-when"><strong>When to use it:</strong> ${s.doc().text("use_when").orElse("")}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="sample" bgcolor="#ffffff">
 <tr><td class="sample-subject"><span class="sample-label">Subject:</span> ${s.doc().text("subject").orElse("")}</td></tr>
 <tr><td class="sample-body">

@@ -6,6 +6,6 @@
 <form method="post" action="${action}" data-press-autosubmit>
   <button class="button" type="submit">Yes, subscribe me</button>
 </form>
-<p class="muted">Didn't ask for this? Close this page: nothing happens until the button is pressed.</p>
+<p class="muted">Didn’t ask for this? Close this page: nothing happens until the button is pressed.</p>
 <script src="${scriptUrl}" defer></script>
 </@layout.page>

@@ -23,6 +23,15 @@ public final class Catalog {
       Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(Entry::path);
 
+  /**
+   * Templates within a playbook step: by {@code order:} (the sequence they are used in), then
+   * title, then path.
+   */
+  public static final Comparator<Entry> IN_STEP =
+      Comparator.comparingInt((Entry e) -> e.doc().order())
+          .thenComparing(Entry::title)
+          .thenComparing(Entry::path);
+
   /** A step of the playbook and the snippets that serve it. */
   public record Step(int number, String name, String anchor, List<Entry> snippets) {}
 
@@ -64,7 +73,7 @@ public final class Catalog {
       List<Entry> snippets =
           ofType(ContentTypes.SNIPPET).stream()
               .filter(s -> Objects.equals(s.doc().extra().get("step"), number))
-              .sorted(Comparator.comparing(Entry::title).thenComparing(Entry::path))
+              .sorted(IN_STEP)
               .toList();
       steps.add(new Step(number, stepNames.get(i), "step-" + number, snippets));
     }
@@ -113,7 +122,7 @@ public final class Catalog {
     return articles.subList(0, Math.min(n, articles.size()));
   }
 
-  /** Visible snippets, by playbook step and title. */
+  /** Visible snippets, by playbook step, then as ordered within it ({@link #IN_STEP}). */
   public List<Entry> snippets() {
     return steps.stream().flatMap(s -> s.snippets().stream()).toList();
   }

@@ -150,11 +150,13 @@ public final class ContentLint {
       return;
     }
     String email = e.body().email().text();
-    replyReadiness(e, subject, email, out);
-    EmailAsk.missingAsk(email).ifPresent(last -> out.add(sentenceError(e, last,
-        "the email ends without a question or an ask: \"" + last + "\"",
-        "end with a question (…?) or a clear request (please …, could you …, let me know …):"
-            + " readers answer what they are asked")));
+    if (!e.doc().isGreeting()) { // a greeting is heard, not answered: no reply gate, no ask
+      replyReadiness(e, subject, email, out);
+      EmailAsk.missingAsk(email).ifPresent(last -> out.add(sentenceError(e, last,
+          "the email ends without a question or an ask: \"" + last + "\"",
+          "end with a question (…?) or a clear request (please …, could you …, let me know …):"
+              + " readers answer what they are asked")));
+    }
     @SuppressWarnings("unchecked")
     List<String> declared = (List<String>) e.doc().extra().getOrDefault("placeholders", List.of());
     Set<String> used = new LinkedHashSet<>();

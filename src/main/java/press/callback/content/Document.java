@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param tags the tags, sanitized, in the order written
  * @param summary the summary as written, or {@code null} (then the first paragraph is used)
  * @param extra the type's own fields, validated: for snippets {@code subject}, {@code use_when},
- *     {@code placeholders} ({@code List<String>}), {@code step} ({@code Integer}); for issues
+ *     {@code placeholders} ({@code List<String>}), {@code step} ({@code Integer}), {@code order}
+ *     ({@code Integer}, if set), {@code kind} ({@link #KIND_EMAIL} or {@link #KIND_GREETING}; a
+ *     greeting has no {@code subject}); for issues
  *     {@code subject}, {@code preheader}, {@code tip}, {@code snippet}; for pages {@code layout}
  * @param body the Markdown (or HTML) after the front matter
  * @param bodyLine the 1-based line where the body starts
@@ -40,6 +42,12 @@ public record Document(
     int bodyLine,
     boolean markdown,
     Map<String, Position> positions) {
+
+  /** A snippet that is an email: subject, copy and send. */
+  public static final String KIND_EMAIL = "email";
+
+  /** A snippet that is a recorded voice-mail greeting: no subject, nothing to send. */
+  public static final String KIND_GREETING = "greeting";
 
   public Document {
     tags = List.copyOf(tags);
@@ -63,6 +71,19 @@ public record Document(
    */
   public boolean noindex() {
     return Boolean.TRUE.equals(extra.get("noindex"));
+  }
+
+  /** Whether this is a snippet of kind {@code greeting}: words to record, not an email to send. */
+  public boolean isGreeting() {
+    return KIND_GREETING.equals(extra.get("kind"));
+  }
+
+  /**
+   * A snippet's place within its playbook step ({@code order:}), or {@link Integer#MAX_VALUE} when
+   * not set, so that templates without one come after those with one.
+   */
+  public int order() {
+    return extra.get("order") instanceof Integer i ? i : Integer.MAX_VALUE;
   }
 
   /** The file name without folder and extension: how issues name their tip and snippet. */

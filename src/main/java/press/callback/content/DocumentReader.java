@@ -29,6 +29,11 @@ public final class DocumentReader {
   private static final Pattern TAG =
       Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:[ -]+[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*)*");
   private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final String EMAIL = Document.KIND_EMAIL;
+  private static final String GREETING = Document.KIND_GREETING;
+  private static final Set<String> SNIPPET_KINDS = Set.of(EMAIL, GREETING);
+  /** A snippet's {@code order:} at most: room enough, and no overflow to sort by. */
+  private static final int MAX_ORDER = 999;
   private static final Set<String> COMMON_KEYS =
       Set.of("title", "date", "type", "status", "tags", "summary");
 
@@ -274,13 +279,60 @@ public final class DocumentReader {
     }
 
     private void snippet(Map<String, Field> f, Map<String, Object> extra, Set<String> known, boolean draft) {
-      known.addAll(List.of("subject", "use_when", "placeholders", "step"));
-      extra.put("subject", requiredText(f, "subject", "subject: Quick question about {topic}"));
+      known.addAll(List.of("subject", "use_when", "placeholders", "step", "order", "kind"));
+      String kind = kind(f);
+      extra.put("kind", kind);
+      if (kind.equals(GREETING)) {
+        // A greeting is spoken, not sent: it has no subject to write or to refuse.
+        if (f.get("subject") != null) {
+          problem(f.get("subject").keyAt(), "a greeting has no 'subject'",
+              "delete the 'subject:' line, or drop 'kind: greeting' if this is an email");
+        }
+      } else {
+        extra.put("subject", requiredText(f, "subject", "subject: Quick question about {topic}"));
+      }
       extra.put("use_when", requiredText(f, "use_when", "use_when: You have never spoken before."));
       extra.put("placeholders", placeholders(f));
       if (!(draft && (f.get("step") == null || f.get("step").value() == null))) {
         extra.put("step", step(f)); // a draft may leave it empty until it is chosen (press new does)
       }
+      putIfSet(extra, "order", order(f));
+    }
+
+    /** {@code email} (the default) or {@code greeting}: a recorded voice-mail greeting. */
+    private String kind(Map<String, Field> f) {
+      Field field = f.get("kind");
+      if (field == null || field.value() == null) {
+        return EMAIL;
+      }
+      String word = field.value() instanceof String s ? s.strip() : "";
+      if (!SNIPPET_KINDS.contains(word)) {
+        problem(field.valueAt(),
+            "unknown kind '" + (word.isEmpty() ? field.value() : word) + "'",
+            "write 'kind: email' (the default) or 'kind: greeting' for a voice-mail greeting");
+        return EMAIL;
+      }
+      return word;
+    }
+
+    /** Where the template comes within its step: a whole number, lower first; null when not set. */
+    private Integer order(Map<String, Field> f) {
+      Field field = f.get("order");
+      if (field == null || field.value() == null) {
+        return null;
+      }
+      String text = field.value().toString().strip();
+      try {
+        int order = Integer.parseInt(text);
+        if (order >= 0 && order <= MAX_ORDER) {
+          return order;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(field.valueAt(), "'order' must be a whole number from 0 to " + MAX_ORDER + ", not " + text,
+          "write 'order: 1' for the template used first in its step, 2 for the next, and so on");
+      return null;
     }
 
     private List<String> placeholders(Map<String, Field> f) {

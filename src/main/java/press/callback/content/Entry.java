@@ -37,10 +37,10 @@ public record Entry(Document doc, Body body, String uri, String url, boolean vis
 
   /**
    * The reply-readiness of an email template (its subject and email), or {@code null} for
-   * anything else.
+   * anything else (a greeting too: nobody replies to one).
    */
   public ReplyScore replyScore() {
-    if (body.email() == null) {
+    if (body.email() == null || doc.isGreeting()) {
       return null;
     }
     return ReplyScore.of(doc.text("subject").orElse(""), body.email().text());

@@ -64,6 +64,8 @@ public record ReplyScore(
   public static final int MIN_SUBJECT_WORDS = 3;
   public static final int MAX_SUBJECT_WORDS = 6;
   public static final int MAX_QUESTIONS = 3;
+  /** Words short of {@link #MIN_WORDS} that count as near it: then a high grade is named first. */
+  public static final int NEAR_MINIMUM = 5;
 
   /** Every space but the line break: made a plain space first, so both languages agree on spaces. */
   private static final Pattern SPACES = Pattern.compile(
@@ -115,15 +117,25 @@ public record ReplyScore(
       out.add("Write the email: " + MIN_WORDS + "–" + MAX_WORDS + " words get the most replies.");
       return out;
     }
+    String plainer = grade > AIM_GRADE
+        ? "Use shorter sentences and plainer words: grade " + format(grade) + "; aim for "
+            + format(AIM_GRADE) + " or lower."
+        : null;
+    // A long-winded email a few words short needs plainer words first: more of the same words
+    // would only make it harder to read.
+    boolean nearMinimum = words < MIN_WORDS && MIN_WORDS - words <= NEAR_MINIMUM;
+    if (plainer != null && nearMinimum) {
+      out.add(plainer);
+      plainer = null;
+    }
     if (words > MAX_WORDS) {
       out.add("Cut " + (words - MAX_WORDS) + " words: emails of " + MIN_WORDS + "–" + MAX_WORDS
           + " words get the most replies.");
     } else if (words < MIN_WORDS) {
       out.add("Add about " + (MIN_WORDS - words) + " words: say who you are and why you write to them.");
     }
-    if (grade > AIM_GRADE) {
-      out.add("Use shorter sentences and plainer words: grade " + format(grade) + "; aim for "
-          + format(AIM_GRADE) + " or lower.");
+    if (plainer != null) {
+      out.add(plainer);
     }
     if (questions == 0) {
       out.add("Ask one question.");

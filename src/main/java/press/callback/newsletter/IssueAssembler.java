@@ -59,7 +59,16 @@ public final class IssueAssembler {
         .toList();
     List<Entry> posts = notDraft(catalog, ContentTypes.POST);
     List<Entry> tips = notDraft(catalog, ContentTypes.TIP).stream().sorted(BY_FILE_NAME).toList();
-    List<Entry> snippets = notDraft(catalog, ContentTypes.SNIPPET).stream().sorted(BY_FILE_NAME).toList();
+    // A greeting is recorded, not sent: never the template of the week.
+    List<Entry> snippets = notDraft(catalog, ContentTypes.SNIPPET).stream()
+        .filter(e -> !e.doc().isGreeting())
+        .sorted(BY_FILE_NAME)
+        .toList();
+
+    Set<String> greetings = new HashSet<>();
+    notDraft(catalog, ContentTypes.SNIPPET).stream()
+        .filter(e -> e.doc().isGreeting())
+        .forEach(e -> greetings.add(e.doc().slug()));
 
     List<Diagnostic> problems = new ArrayList<>();
     List<Issue> out = new ArrayList<>();
@@ -77,7 +86,9 @@ public final class IssueAssembler {
           .sorted(NEWEST_FIRST)
           .toList();
       Entry tip = pick(issue, "tip", tips, usedTips, problems);
-      Entry snippet = pick(issue, "snippet", snippets, usedSnippets, problems);
+      Entry snippet = namesAGreeting(issue, greetings, problems)
+          ? null
+          : pick(issue, "snippet", byTagsShared(snippets, articles), usedSnippets, problems);
       String note = issue.body().firstParagraph();
       if (articles.isEmpty() && tip == null && snippet == null && issue.body().words() == 0) {
         problems.add(error(issue, Position.line(1),
@@ -120,6 +131,41 @@ public final class IssueAssembler {
           "file name says " + name + " but 'date' is " + issue.date(),
           "rename the file to " + issue.date() + ".md or correct the date"));
     }
+  }
+
+  private static boolean namesAGreeting(Entry issue, Set<String> greetings, List<Diagnostic> problems) {
+    String name = issue.doc().text("snippet").orElse("").replaceFirst("\\.md$", "");
+    if (!greetings.contains(name)) {
+      return false;
+    }
+    problems.add(error(issue, issue.doc().at("snippet"),
+        "snippet '" + name + "' is a voice-mail greeting (kind: greeting), not an email to send",
+        "name an email template as the template of the week, or leave 'snippet:' out"));
+    return true;
+  }
+
+  /**
+   * The snippets in the order the automatic pick tries them: those sharing the most tags with the
+   * issue's articles first, equals in playbook order (step, then {@code order:}, then title); those
+   * sharing none after them as they came (by file name).
+   */
+  static List<Entry> byTagsShared(List<Entry> snippets, List<Entry> articles) {
+    Set<String> tags = new HashSet<>();
+    articles.forEach(a -> tags.addAll(a.tags()));
+    Comparator<Entry> shared = Comparator.comparingLong(
+        (Entry s) -> s.tags().stream().filter(tags::contains).count()).reversed();
+    Comparator<Entry> inPlaybook = Comparator.comparingInt(IssueAssembler::step).thenComparing(Catalog.IN_STEP);
+    List<Entry> sharing = snippets.stream()
+        .filter(s -> s.tags().stream().anyMatch(tags::contains))
+        .sorted(shared.thenComparing(inPlaybook))
+        .toList();
+    List<Entry> out = new ArrayList<>(sharing);
+    snippets.stream().filter(s -> !sharing.contains(s)).forEach(out::add);
+    return out;
+  }
+
+  private static int step(Entry snippet) {
+    return snippet.doc().extra().get("step") instanceof Integer i ? i : Integer.MAX_VALUE;
   }
 
   /** The named tip or snippet, or else the first unused one dated on or before the issue. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -125,6 +126,14 @@ public final class TemplateHelpers {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A rendered body cut at its {@code h2} headings (the text before the first has an empty id):
+   * for layouts that add something to each section, as the playbook adds each step's templates.
+   */
+  public List<PageSections.Section> sections(String html) {
+    return PageSections.of(html);
   }
 
   /**

@@ -117,6 +117,22 @@ class CatalogTest {
     assertThat(c.relatedSnippets(article, 1)).extracting(Entry::title).containsExactly("two");
   }
 
+  @Test
+  void ordersTemplatesWithinAStepByOrderThenTitle() throws Exception {
+    add("snippets/closing.md", "title: Closing the file\ndate: 2026-01-01\nsubject: Hi\nuse_when: Last.\nstep: 4\norder: 3\n", EMAIL);
+    add("snippets/first.md", "title: First tap\ndate: 2026-01-01\nsubject: Hi\nuse_when: First.\nstep: 4\norder: 1\n", EMAIL);
+    add("snippets/second.md", "title: Second tap\ndate: 2026-01-01\nsubject: Hi\nuse_when: Then.\nstep: 4\norder: 2\n", EMAIL);
+    add("snippets/also.md", "title: Also second\ndate: 2026-01-01\nsubject: Hi\nuse_when: Or.\nstep: 4\norder: 2\n", EMAIL);
+    add("snippets/any.md", "title: Any time\ndate: 2026-01-01\nsubject: Hi\nuse_when: Any.\nstep: 4\n", EMAIL);
+    Catalog c = build();
+    assertThat(c.steps().get(3).snippets()).extracting(Entry::title)
+        .containsExactly("First tap", "Also second", "Second tap", "Closing the file", "Any time");
+    assertThat(c.snippets()).extracting(Entry::title)
+        .containsExactly("First tap", "Also second", "Second tap", "Closing the file", "Any time");
+  }
+
+  private static final String EMAIL = "Hi {name},\n\nCan we talk?\n";
+
   private void snippet(String slug, int step, String tags) throws ContentException {
     add(
         "snippets/" + slug + ".md",

@@ -50,6 +50,17 @@ class ContentLintTest {
   }
 
   @Test
+  void aGreetingIsNotHeldToTheEmailRules() throws Exception {
+    // Spoken into a voice mailbox: no subject, nobody replies, so no reply gate and no ask; its
+    // placeholders are still checked.
+    docs.add("snippets/greeting.md",
+        "title: Greeting\ndate: 2026-10-01\nkind: greeting\nuse_when: Always.\nplaceholders: [your_name, spare]\nstep: 1\n",
+        "Hi, you have reached {your_name}. Email is the fastest way to reach me.\n");
+    assertThat(check()).containsExactly(
+        "content/snippets/greeting.md:6:15 placeholder {spare} is declared but not used");
+  }
+
+  @Test
   void rawHtmlThatRunsScriptIsAnError() throws Exception {
     // Raw HTML passes through Markdown as it is: an onerror= or a javascript: address in it ran
     // on the site's page (the email gate refuses the email). Code that shows such HTML is fine.

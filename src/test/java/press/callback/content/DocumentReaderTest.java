@@ -92,6 +92,37 @@ class DocumentReaderTest {
   }
 
   @Test
+  void readsASnippetsOrderAndKind() throws Exception {
+    Document email = read("snippets/s.md",
+        "---\ntitle: S\ndate: 2026-01-01\nsubject: Hi there\nuse_when: Now.\nstep: 4\norder: 2\n---\nHi\n");
+    assertThat(email.order()).isEqualTo(2);
+    assertThat(email.isGreeting()).isFalse();
+    Document greeting = read("snippets/g.md",
+        "---\ntitle: G\ndate: 2026-01-01\nkind: greeting\nuse_when: Always.\nstep: 1\n---\nHi, you have reached me.\n");
+    assertThat(greeting.isGreeting()).isTrue();
+    assertThat(greeting.text("subject")).isEmpty();
+    assertThat(greeting.order()).as("no order: after those with one").isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void refusesABadOrderAnUnknownKindAndAGreetingWithASubject() {
+    String text = "---\ntitle: S\ndate: 2026-01-01\nsubject: Hi there\nuse_when: Now.\nstep: 4\norder: first\n"
+        + "kind: letter\n---\nHi\n";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("snippets/s.md", text))
+        .isInstanceOfSatisfying(press.callback.diag.ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(press.callback.diag.Diagnostic::location, press.callback.diag.Diagnostic::message)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("content/snippets/s.md:7:8",
+                    "'order' must be a whole number from 0 to 999, not first"),
+                org.assertj.core.groups.Tuple.tuple("content/snippets/s.md:8:7", "unknown kind 'letter'")));
+    String greeting = "---\ntitle: G\ndate: 2026-01-01\nkind: greeting\nsubject: Call me\nuse_when: Always.\nstep: 1\n---\nHi\n";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("snippets/g.md", greeting))
+        .isInstanceOfSatisfying(press.callback.diag.ContentException.class, e -> assertThat(e.diagnostics())
+            .extracting(press.callback.diag.Diagnostic::location, press.callback.diag.Diagnostic::message)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("content/snippets/g.md:5:1", "a greeting has no 'subject'")));
+  }
+
+  @Test
   void readsIssueFields() throws Exception {
     Document d =
         read(

@@ -74,6 +74,26 @@ class ReplyScoreTest {
   }
 
   @Test
+  void aLongWindedEmailNearTheMinimumHearsPlainerWordsFirst() {
+    // Issue 17: a 48-word corporate email was told first to "add about 2 words".
+    String bloated = "Hi Dana,\n\nRegarding our comprehensive organizational transformation initiatives, we would"
+        + " appreciate facilitating an exploratory discussion concerning potential collaborative synergies,"
+        + " particularly operational efficiency optimization methodologies and strategic alignment"
+        + " considerations across departments.\n\nWould you be available for a preliminary conversation"
+        + " sometime next week, perhaps?\n\nBest regards,\nMorgan Lee";
+    ReplyScore s = ReplyScore.of("Strategic partnership opportunities", bloated);
+    assertThat(s.words()).isBetween(ReplyScore.MIN_WORDS - ReplyScore.NEAR_MINIMUM, ReplyScore.MIN_WORDS - 1);
+    assertThat(s.suggestions().get(0)).startsWith("Use shorter sentences and plainer words");
+    assertThat(s.suggestions().get(1)).startsWith("Add about");
+
+    String plainButShort = "Hi Dana,\n\nI saw your note on the new team. " + "We can help with that. ".repeat(6)
+        + "\n\nCan we talk on Monday?\n\nBo";
+    ReplyScore easy = ReplyScore.of("Your new team", plainButShort);
+    assertThat(easy.words()).isLessThan(ReplyScore.MIN_WORDS);
+    assertThat(easy.suggestions().get(0)).as("plain words: adding is the advice").startsWith("Add about");
+  }
+
+  @Test
   void gradesAreShownWithoutATrailingZero() {
     assertThat(ReplyScore.format(6)).isEqualTo("6");
     assertThat(ReplyScore.format(5.2)).isEqualTo("5.2");

@@ -69,6 +69,48 @@ class IssueAssemblerTest {
   }
 
   @Test
+  void prefersAnUnusedSnippetSharingTheMostTagsWithTheIssuesArticles() throws Exception {
+    docs.add("articles/2026/taps.md", "title: taps\ndate: 2026-11-01\ntags: [follow-up, email]\n", "x")
+        .add("articles/2026/times.md", "title: times\ndate: 2026-11-08\ntags: [scheduling]\n", "x")
+        .add("snippets/a-cold.md", snippet("a cold", 3, null, "email, cold-outreach"), Docs.EMAIL)
+        .add("snippets/m-third.md", snippet("Third tap", 4, 3, "follow-up, email"), Docs.EMAIL)
+        .add("snippets/z-first.md", snippet("First tap", 4, 1, "follow-up, email"), Docs.EMAIL)
+        .add("snippets/c-call.md", snippet("Two call times", 5, 1, "scheduling"), Docs.EMAIL)
+        .issue("2026-11-02", "", "One.\n")   // taps: follow-up and email
+        .issue("2026-11-09", "", "Two.\n")   // times: scheduling
+        .issue("2026-11-16", "", "Three.\n") // no articles: the first unused by file name
+        .issue("2026-11-23", "", "Four.\n");
+    List<Issue> issues = assemble();
+    assertThat(issues).extracting(i -> i.snippet().title())
+        .as("two shared tags beat one; equals in playbook order, by 'order:' not file name")
+        .containsExactly("First tap", "Two call times", "a cold", "Third tap");
+  }
+
+  @Test
+  void neverPicksAGreetingAndRefusesOneNamed() throws Exception {
+    docs.add("snippets/a-greeting.md", "title: Greeting\ndate: 2026-10-01\nkind: greeting\nuse_when: Always.\n"
+            + "placeholders: [name, topic]\nstep: 1\norder: 1\n", Docs.EMAIL)
+        .snippet("b-email", "2026-10-01", 1)
+        .issue("2026-11-02", "", "One.\n")
+        .issue("2026-11-09", "", "Two.\n");
+    List<Issue> issues = assemble();
+    assertThat(issues).extracting(i -> i.snippet() == null ? null : i.snippet().doc().slug())
+        .containsExactly("b-email", null);
+
+    docs.issue("2026-11-16", "snippet: a-greeting\n", "Three.\n");
+    assertThatThrownBy(this::assemble).isInstanceOfSatisfying(ContentException.class, e ->
+        assertThat(e.diagnostics()).extracting(Diagnostic::location, Diagnostic::message).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-16.md:4:10",
+                "snippet 'a-greeting' is a voice-mail greeting (kind: greeting), not an email to send")));
+  }
+
+  private static String snippet(String title, int step, Integer order, String tags) {
+    return "title: " + title + "\ndate: 2026-10-01\nsubject: About {topic}\nuse_when: Now.\n"
+        + "placeholders: [name, topic]\nstep: " + step + "\n" + (order == null ? "" : "order: " + order + "\n")
+        + "tags: [" + tags + "]\n";
+  }
+
+  @Test
   void namedPicksWinAndAreNotPickedAgain() throws Exception {
     docs.tip("a-tip", "2026-10-01").tip("b-tip", "2026-10-01")
         .snippet("s1", "2026-10-01", 1).snippet("s2", "2026-10-01", 1)

@@ -64,7 +64,8 @@ class AccessibilityIT {
     pages.put("a tag page", ReaderSite.page("/tags/").select(".tag-index a").first().attr("href"));
     pages.put("archive", "/archive/");
     pages.put("snippet library", "/snippets/");
-    pages.put("a snippet", ReaderSite.page("/snippets/").select(".step .card__title a").first().attr("href"));
+    pages.put("a snippet", ReaderSite.page("/snippets/").select(".step .card:not(.card--greeting) .card__title a").first().attr("href"));
+    pages.put("a greeting", ReaderSite.page("/snippets/").select(".step .card--greeting .card__title a").first().attr("href"));
     pages.put("playbook", "/playbook/");
     pages.put("search results", "/search/?q=follow%20up");
     pages.put("newsletter archive", "/newsletter/");

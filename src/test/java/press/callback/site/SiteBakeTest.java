@@ -307,7 +307,7 @@ class SiteBakeTest {
     Document page = TestSite.html(site, "snippets/hello/index.html");
     assertThat(page.select("h1").text()).isEqualTo("Hello first");
     assertThat(page.select(".email__subject").text()).isEqualTo("Subject Quick question about {topic}");
-    assertThat(page.select(".use-when").text()).isEqualTo("Use it when: You write to someone for the first time.");
+    assertThat(page.select(".use-when").text()).isEqualTo("When to use it: You write to someone for the first time.");
     assertThat(page.select(".email__body p").eachText())
         .containsExactly("Hi {name},",
             "I write a short weekly note for people who plan team trips, and this week it is about {topic}."
@@ -331,10 +331,18 @@ class SiteBakeTest {
   }
 
   @Test
-  void playbookLinksEachStepToItsTemplates() {
+  void playbookListsEachStepsTemplatesOnceAfterTheStep() {
     Document playbook = TestSite.html(site, "playbook/index.html");
     assertThat(playbook.select(".prose h2").eachAttr("id")).containsExactly("step-1", "step-2", "step-3", "step-4", "step-5");
-    assertThat(playbook.select("#step-templates ~ ul a").eachText()).containsExactly("Hello first", "Two times");
+    assertThat(playbook.select("#step-3-templates + ul a").eachText()).containsExactly("Hello first");
+    assertThat(playbook.select("#step-5-templates + ul a").eachText()).containsExactly("Two times");
+    assertThat(playbook.select("#step-1-templates + p.muted").text()).isEqualTo("No templates for this step yet.");
+    assertThat(playbook.select("main .prose a[href^=/snippets/]").eachText()).containsExactly("Hello first", "Two times");
+    assertThat(playbook.select("#step-templates")).as("no second list at the end").isEmpty();
+    // each list sits inside its step, before the next step's heading
+    assertThat(playbook.selectFirst("#step-3-templates").elementSiblingIndex())
+        .isGreaterThan(playbook.selectFirst("#step-3").elementSiblingIndex())
+        .isLessThan(playbook.selectFirst("#step-4").elementSiblingIndex());
   }
 
   @Test

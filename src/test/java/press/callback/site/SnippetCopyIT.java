@@ -43,9 +43,9 @@ class SnippetCopyIT {
     }
   }
 
-  /** Every email template in the library, from its page. */
+  /** Every email template in the library, from its page (greetings are not emails). */
   private static List<String> snippets() {
-    List<String> urls = ReaderSite.page("/snippets/").select(".step .card__title a").eachAttr("href");
+    List<String> urls = ReaderSite.page("/snippets/").select(".step .card:not(.card--greeting) .card__title a").eachAttr("href");
     assertThat(urls).hasSizeGreaterThanOrEqualTo(10).contains(ReaderSite.CHARACTERS_SNIPPET);
     return urls;
   }
@@ -87,6 +87,26 @@ class SnippetCopyIT {
       String status = browser.js("return document.querySelector('.email-actions [role=status]').textContent");
       assertThat(status).as(url).startsWith("Copied the subject and the email.");
     }
+  }
+
+  @Test
+  void aGreetingIsCopiedAloneWithoutASubjectOrAnEmailLink() {
+    List<String> greetings = ReaderSite.page("/snippets/").select(".step .card--greeting .card__title a").eachAttr("href");
+    assertThat(greetings).containsExactly("/snippets/voice-mail-greeting/");
+    browser.open(base, greetings.get(0));
+    emptyClipboard();
+    assertThat(browser.driver().findElements(By.cssSelector(".email__subject"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".email-actions a[href^=\"mailto:\"]"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".reply-score"))).isEmpty();
+    String text = browser.js("return document.querySelector('.email__body').innerText.trim()");
+    WebElement button = browser.driver().findElement(By.cssSelector("button.copy-button"));
+    assertThat(button.getText()).isEqualTo("Copy greeting");
+    button.click();
+    browser.waitFor("the copy confirmation", d -> button.getText().equals("Copied ✓"));
+    assertThat(clipboard()).startsWith("Hi, you have reached {your_name}").doesNotContain("Subject:")
+        .isEqualToIgnoringWhitespace(text);
+    String status = browser.js("return document.querySelector('.email-actions [role=status]').textContent");
+    assertThat(status).startsWith("Copied the greeting.");
   }
 
   @Test

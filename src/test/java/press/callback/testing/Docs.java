@@ -37,14 +37,18 @@ public final class Docs {
     return add("tips/" + slug + ".md", "title: Tip " + slug + "\ndate: " + date + "\n", "Do " + slug + ".\n");
   }
 
+  /** A snippet's body that passes the reply gate, with {name} and {topic}. */
+  public static final String EMAIL =
+      "Hi {name},\n\nI read your note about {topic} last week and it made me think of a project we ran"
+          + " this spring. We cut the time a new client waits for an answer from three days to one. I would"
+          + " like to hear how your team handles it now, and share what worked for us.\n\n"
+          + "Can we talk about {topic} for ten minutes this week?\n\nThanks\n\n## Why it works\n\nShort.\n";
+
   public Docs snippet(String slug, String date, int step) {
     return add("snippets/" + slug + ".md",
         "title: Snippet " + slug + "\ndate: " + date + "\nsubject: About {topic}\nuse_when: Always.\n"
             + "placeholders: [name, topic]\nstep: " + step + "\n",
-        "Hi {name},\n\nI read your note about {topic} last week and it made me think of a project we ran"
-            + " this spring. We cut the time a new client waits for an answer from three days to one. I would"
-            + " like to hear how your team handles it now, and share what worked for us.\n\n"
-            + "Can we talk about {topic} for ten minutes this week?\n\nThanks\n\n## Why it works\n\nShort.\n");
+        EMAIL);
   }
 
   public Docs issue(String date, String extraFrontMatter, String note) {
