@@ -60,7 +60,7 @@ class HostileContentTest {
         .extracting(Diagnostic::location, Diagnostic::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("content/articles/2026/first.md:14:6", "control character U+0000 in the text"),
-            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-02.md:10:6", "control character U+001B in the text"));
+            org.assertj.core.groups.Tuple.tuple("content/newsletter/2026-11-02.md:11:6", "control character U+001B in the text"));
     assertThat(site).doesNotExist();
 
     // Without them, every XML file of the site and the newsletter is well-formed.
