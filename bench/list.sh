@@ -44,7 +44,7 @@ java -cp "$cp" bench/ListLoad.java seed "$proj" "$members" "$secret" "$listid" "
 PRESS_UNSUBSCRIBE_SECRET=$secret java -jar target/press.jar list serve --port "$port" --source "$proj" \
   >"$work/service.out" 2>"$work/service.err" &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null && wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.2
