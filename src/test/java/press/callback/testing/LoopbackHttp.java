@@ -72,31 +72,38 @@ public final class LoopbackHttp implements AutoCloseable {
     requests.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(method);
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    int code;
+    try {
+      code = switch (path) {
+        case "/moved" -> 301;
+        case "/gone" -> 404;
+        case "/down" -> 503;
+        case "/no-head" -> method.equals("HEAD") ? 405 : 200;
+        case "/slow" -> {
+          pause(3000);
+          yield 200;
+        }
+        case "/ok" -> 200;
+        default -> {
+          if (path.startsWith("/wait/")) {
+            pause(200);
+            yield 200;
+          }
+          yield 404;
+        }
+      };
+    } finally {
+      // Before the answer, not after: the client sends its next request as soon as it has the
+      // answer, and that request must not find this one still counted.
+      inFlight.decrementAndGet();
+    }
     try (exchange) {
-      if (path.equals("/moved")) {
+      if (code == 301) {
         exchange.getResponseHeaders().add("Location", "/ok");
-        reply(exchange, 301);
-      } else if (path.equals("/gone")) {
-        reply(exchange, 404);
-      } else if (path.equals("/down")) {
-        reply(exchange, 503);
-      } else if (path.equals("/no-head")) {
-        reply(exchange, method.equals("HEAD") ? 405 : 200);
-      } else if (path.equals("/slow")) {
-        pause(3000);
-        reply(exchange, 200);
-      } else if (path.startsWith("/wait/")) {
-        pause(200);
-        reply(exchange, 200);
-      } else if (path.equals("/ok")) {
-        reply(exchange, 200);
-      } else {
-        reply(exchange, 404);
       }
+      reply(exchange, code);
     } catch (IOException e) {
       // the client gave up (a timeout): nothing to answer
-    } finally {
-      inFlight.decrementAndGet();
     }
   }
 
