@@ -37,7 +37,7 @@ bake() { # jar source out
   java -jar "$1" bake --source "$2" --output "$3" --newsletter-output "$3-newsletter" --today "$today" \
     > "$3.log" 2>&1 || { echo "bake failed: $1 $2" >&2; cat "$3.log" >&2; exit 1; }
 }
-out=$work/identical; mkdir -p "$out"
+out=$work/identical-$(basename "$root"); mkdir -p "$out"  # one per worktree: several may run at once
 status=0
 for which in site corpus; do
   src=$root; [ "$which" = corpus ] && src=$corpus/jbake

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
   private final Clock clock;
   private final java.util.Map<String, String> env;
   private final boolean interactive;
+  private final PressRuntime runtime;
 
   @Spec CommandSpec spec;
 
@@ -53,16 +54,28 @@ public final class Main implements Runnable {
     this(out, err, clock, System.getenv(), System.console() != null);
   }
 
+  /** A press with its own runtime (see {@link PressRuntime}). */
+  public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive) {
+    this(out, err, clock, env, interactive, new PressRuntime());
+  }
+
   /**
    * @param env the environment variables (secrets come only from here)
    * @param interactive whether output goes to a terminal (progress lines are redrawn in place)
+   * @param runtime what the process shares between commands
    */
-  public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive) {
+  public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive,
+      PressRuntime runtime) {
     this.out = out;
     this.err = err;
     this.clock = clock;
     this.env = java.util.Map.copyOf(env);
     this.interactive = interactive;
+    this.runtime = runtime;
+  }
+
+  PressRuntime runtime() {
+    return runtime;
   }
 
   String env(String name) {
