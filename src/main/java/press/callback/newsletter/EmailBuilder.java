@@ -17,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import press.callback.content.Catalog;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
@@ -36,17 +37,20 @@ public final class EmailBuilder {
   private final EmailSettings settings;
   private final String css;
   private final EmailTemplates templates;
+  private final Catalog catalog;
   private final Function<String, OptionalInt> imageWidths;
 
   /**
    * @param css the email's stylesheet (checked with {@link CssInliner#check})
+   * @param catalog what the site publishes: templates see it as {@code site}, as page templates do
    * @param imageWidths the pixel width of an image by absolute URL, if known
    */
-  public EmailBuilder(
-      EmailSettings settings, String css, EmailTemplates templates, Function<String, OptionalInt> imageWidths) {
+  public EmailBuilder(EmailSettings settings, String css, EmailTemplates templates, Catalog catalog,
+      Function<String, OptionalInt> imageWidths) {
     this.settings = settings;
     this.css = css;
     this.templates = templates;
+    this.catalog = catalog;
     this.imageWidths = imageWidths;
   }
 
@@ -62,6 +66,7 @@ public final class EmailBuilder {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("issue", issue);
     model.put("email", links);
+    model.put("site", catalog);
     EmailLint.Required required = new EmailLint.Required(links.unsubscribeUrl(), links.postalAddress(), links.browserUrl());
     String path = issue.entry().path();
     Parts parts = parts(TEMPLATE, model, path, links.browserUrl(), issue.preheader(), required, path);
@@ -86,6 +91,7 @@ public final class EmailBuilder {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("list", email);
     model.put("email", links);
+    model.put("site", catalog);
     EmailLint.Required required = EmailLint.Required.transactional(
         settings.postalAddress(), new HashSet<>(ListEmail.allowed(email.name())));
     Parts parts = parts(LIST_TEMPLATE, model, LIST_TEMPLATE, home, email.preheader(), required, email.path());

@@ -24,9 +24,9 @@ import press.callback.diag.Diagnostic;
  * FreeMarker configuration of their own, set as the site's is (errors rethrown and turned into
  * diagnostics at the template's line, computer number format, the site's locale and zone, no
  * {@code ?api} or {@code ?new}). Templates see what the caller puts in the model ({@code issue} or
- * {@code list}, and {@code email}) plus {@code config}, the site's settings as its templates see
- * them ({@code config.site_title}), and {@code press}, the {@link EmailHelpers}. No site, no store:
- * an email is rendered from values.
+ * {@code list}, {@code email} and {@code site}, the catalog) plus {@code config}, the site's
+ * settings as its templates see them ({@code config.site_title}), and {@code press}, the {@link
+ * EmailHelpers}. No JBake model, no store ({@code db}): an email is rendered from values.
  */
 public final class EmailTemplates {
   private final Configuration freemarker;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import press.callback.content.Catalog;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
@@ -77,14 +78,14 @@ final class NewsletterWriter {
   }
 
   /**
-   * Builds every issue and list email from the catalog's values with the email templates, writes
-   * each as {@code email.html}, {@code email.txt} and (through {@link MimeWriter}) {@code
-   * email.eml} into {@code folder}; problems go to {@code diagnostics}.
+   * Builds every issue and list email with the email templates (which see {@code catalog} as
+   * {@code site}), writes each as {@code email.html}, {@code email.txt} and (through {@link
+   * MimeWriter}) {@code email.eml} into {@code folder}; problems go to {@code diagnostics}.
    */
-  void write(Path folder, Diagnostics diagnostics) throws IOException {
+  void write(Catalog catalog, Path folder, Diagnostics diagnostics) throws IOException {
     ImageSizes images = new ImageSizes(
         settings.host(), project.source().resolve(project.config().getAssetFolderName()), project.contentFolder());
-    EmailBuilder builder = new EmailBuilder(settings, css, templates(), images);
+    EmailBuilder builder = new EmailBuilder(settings, css, templates(), catalog, images);
     for (Issue issue : newsletter.issues()) {
       try {
         write(builder.build(issue), folder.resolve(issue.id()));

@@ -70,9 +70,12 @@ final class EmailFixture {
     }
   }
 
-  /** A builder with the project's templates and stylesheet; images are sized by {@code widths}. */
-  static EmailBuilder builder(Function<String, OptionalInt> widths) {
-    return new EmailBuilder(SETTINGS, read(Path.of("assets/css/email.css")), templates(), widths);
+  /**
+   * A builder with the project's templates and stylesheet, whose templates see {@code catalog};
+   * images are sized by {@code widths}.
+   */
+  static EmailBuilder builder(Catalog catalog, Function<String, OptionalInt> widths) {
+    return new EmailBuilder(SETTINGS, read(Path.of("assets/css/email.css")), templates(), catalog, widths);
   }
 
   /** Images of the site sized from {@code assets/}, and {@code /newsletter/<name>} from {@code folder}. */
@@ -128,10 +131,6 @@ final class EmailFixture {
         .build(docs, TODAY);
   }
 
-  /** The issues of the catalog, assembled. */
-  static List<Issue> issues(List<Document> docs) throws ContentException {
-    return IssueAssembler.assemble(catalog(docs));
-  }
 
   private static List<Path> files(Path folder) {
     try (Stream<Path> children = Files.list(folder)) {

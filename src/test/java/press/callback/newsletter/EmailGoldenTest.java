@@ -21,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import press.callback.content.Catalog;
 import press.callback.content.ListEmail;
 import press.callback.mail.MimeWriter;
 import press.callback.testing.Golden;
@@ -125,14 +126,16 @@ class EmailGoldenTest {
       }
     }
     docs.add(EmailFixture.document(path, text));
-    Issue issue = EmailFixture.issues(docs).stream()
+    Catalog catalog = EmailFixture.catalog(docs);
+    Issue issue = IssueAssembler.assemble(catalog).stream()
         .filter(i -> i.entry().path().equals("content/" + path)).findFirst().orElseThrow();
-    return EmailFixture.builder(EmailFixture.imagesIn(goldenCase)).build(issue);
+    return EmailFixture.builder(catalog, EmailFixture.imagesIn(goldenCase)).build(issue);
   }
 
   private static Email listEmail(Path input, String text) throws Exception {
     String name = input.getFileName().toString().replaceFirst("\\.md$", "");
-    return EmailFixture.builder(EmailFixture.imagesIn(input.getParent()))
+    return EmailFixture.builder(EmailFixture.catalog(EmailFixture.documents("basic", Set.of("newsletter"))),
+            EmailFixture.imagesIn(input.getParent()))
         .build(EmailFixture.listEmail(name, text), EmailFixture.TODAY);
   }
 }

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import press.callback.content.Catalog;
 import press.callback.mail.MimeWriter;
 
 /**
@@ -25,9 +26,10 @@ class EmailMarkupTest {
 
   @BeforeAll
   static void build() throws Exception {
-    Issue issue = EmailFixture.issues(EmailFixture.documents("basic", Set.of())).stream()
+    Catalog catalog = EmailFixture.catalog(EmailFixture.documents("basic", Set.of()));
+    Issue issue = IssueAssembler.assemble(catalog).stream()
         .filter(i -> i.id().equals("2026-11-02")).findFirst().orElseThrow();
-    Email email = EmailFixture.builder(EmailFixture.imagesIn(Path.of("assets"))).build(issue);
+    Email email = EmailFixture.builder(catalog, EmailFixture.imagesIn(Path.of("assets"))).build(issue);
     html = Jsoup.parse(email.html());
     eml = new String(MimeWriter.write(email), StandardCharsets.US_ASCII);
   }
