@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import press.callback.newsletter.Email;
 
 /**
  * Writes a complete RFC 5322 message: {@code multipart/alternative} with the text part first,
@@ -88,6 +89,21 @@ public final class MimeWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An email the newsletter built (an issue's or a list email), as the message the bake writes
+   * ({@code email.eml}): bytes with CRLF line ends; list headers unless it is transactional.
+   *
+   * @throws IllegalArgumentException if an address in its headers is not an email address
+   */
+  public static byte[] write(Email email) {
+    Email.Headers h = email.headers();
+    Envelope env = h.isTransactional()
+        ? Envelope.transactional(h.from(), h.replyTo(), h.subject(), h.date(), h.messageId())
+        : new Envelope(h.from(), h.replyTo(), h.subject(), h.date(), h.messageId(), h.listId(),
+            h.unsubscribeUrl(), h.unsubscribeMailto());
+    return write(env, email.text(), email.html());
   }
 
   /**

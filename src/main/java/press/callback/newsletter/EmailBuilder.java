@@ -1,26 +1,32 @@
 package press.callback.newsletter;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import press.callback.content.Catalog;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
-import press.callback.mail.Envelope;
-import press.callback.mail.MimeWriter;
 
 /**
- * Turns an {@link Issue} into its {@link Email}: renders {@code email/issue.ftl}, inlines {@code
- * email.css}, makes links absolute, sizes images, adds the preheader, writes the text part and
- * the MIME message — and refuses to ship an email that breaks the {@link EmailLint} rules.
+ * Turns an {@link Issue} (or a list email) into its {@link Email}: renders {@code
+ * email/issue.ftl}, inlines {@code email.css}, makes links absolute, sizes images, adds the
+ * preheader, writes the text part and the headers — and refuses an email that breaks the {@link
+ * EmailLint} rules. The MIME message is written from the result at the edge.
  */
 public final class EmailBuilder {
   /** The email's template, relative to the templates folder. */
@@ -30,18 +36,21 @@ public final class EmailBuilder {
 
   private final EmailSettings settings;
   private final String css;
-  private final TemplateRenderer renderer;
+  private final EmailTemplates templates;
+  private final Catalog catalog;
   private final Function<String, OptionalInt> imageWidths;
 
   /**
    * @param css the email's stylesheet (checked with {@link CssInliner#check})
+   * @param catalog what the site publishes: templates see it as {@code site}, as page templates do
    * @param imageWidths the pixel width of an image by absolute URL, if known
    */
-  public EmailBuilder(
-      EmailSettings settings, String css, TemplateRenderer renderer, Function<String, OptionalInt> imageWidths) {
+  public EmailBuilder(EmailSettings settings, String css, EmailTemplates templates, Catalog catalog,
+      Function<String, OptionalInt> imageWidths) {
     this.settings = settings;
     this.css = css;
-    this.renderer = renderer;
+    this.templates = templates;
+    this.catalog = catalog;
     this.imageWidths = imageWidths;
   }
 
@@ -57,53 +66,55 @@ public final class EmailBuilder {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("issue", issue);
     model.put("email", links);
+    model.put("site", catalog);
     EmailLint.Required required = new EmailLint.Required(links.unsubscribeUrl(), links.postalAddress(), links.browserUrl());
-    Parts parts = parts(TEMPLATE, model, links.browserUrl(), issue.preheader(), required, issue.entry().path());
+    String path = issue.entry().path();
+    Parts parts = parts(TEMPLATE, model, path, links.browserUrl(), issue.preheader(), required, path);
     ZonedDateTime date = issue.date().atTime(settings.sendTime()).atZone(settings.zone());
-    String id = issue.id() + "." + MimeWriter.contentId(issue.subject(), parts.text(), parts.html()) + "@" + hostName();
-    Envelope envelope = new Envelope(
-        settings.from(), settings.replyTo(), issue.subject(), date, id,
+    Email.Headers headers = new Email.Headers(
+        settings.from(), settings.replyTo(), issue.subject(), date, messageId(issue.id(), issue.subject(), parts),
         settings.name() + " <" + settings.listId() + ">",
         settings.unsubscribeUrl(), settings.unsubscribeMailto());
-    return new Email(issue, parts.html(), parts.text(), eml(envelope, parts));
+    return new Email(parts.html(), parts.text(), headers);
   }
 
   /**
-   * Builds one of the list service's emails through the same template engine, inliner, text part
-   * and gate as an issue, but transactional: no list headers, no unsubscribe link (the reader has
-   * not subscribed, or has just done so), its {@code {{…}}} links left for the service to fill.
+   * Builds one of the list service's emails through the same templates, inliner, text part and
+   * gate as an issue, but transactional: no list headers, no unsubscribe link (the reader has not
+   * subscribed, or has just done so), its {@code {{…}}} links left for the service to fill.
    *
    * @param day the build date: its Date header at the send time (the service sets its own)
    */
-  public ListEmailMessage build(ListEmail email, LocalDate day) throws ContentException {
+  public Email build(ListEmail email, LocalDate day) throws ContentException {
     String home = settings.abs("/");
     Links links = new Links(null, null, settings.postalAddress(), EmailSettings.NAME_PLACEHOLDER);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("list", email);
     model.put("email", links);
+    model.put("site", catalog);
     EmailLint.Required required = EmailLint.Required.transactional(
-        settings.postalAddress(), new java.util.HashSet<>(ListEmail.allowed(email.name())));
-    Parts parts = parts(LIST_TEMPLATE, model, home, email.preheader(), required, email.path());
+        settings.postalAddress(), new HashSet<>(ListEmail.allowed(email.name())));
+    Parts parts = parts(LIST_TEMPLATE, model, LIST_TEMPLATE, home, email.preheader(), required, email.path());
     ZonedDateTime date = day.atTime(settings.sendTime()).atZone(settings.zone());
-    String id = "list-" + email.name() + "." + MimeWriter.contentId(email.subject(), parts.text(), parts.html())
-        + "@" + hostName();
-    Envelope envelope = Envelope.transactional(settings.from(), settings.replyTo(), email.subject(), date, id);
-    return new ListEmailMessage(email, parts.html(), parts.text(), eml(envelope, parts));
+    String id = messageId("list-" + email.name(), email.subject(), parts);
+    return new Email(parts.html(), parts.text(),
+        Email.Headers.transactional(settings.from(), settings.replyTo(), email.subject(), date, id));
   }
 
   /** The two parts of an email: the HTML as sent and its text. */
   private record Parts(String html, String text) {}
 
   /**
-   * The stages every email goes through: template, stylesheet inlined, links absolute on {@code
-   * base}, images sized, preheader, text part, and the gate (its problems at {@code path}).
+   * The stages every email goes through: template (its errors said to be {@code rendering page}),
+   * stylesheet inlined, links absolute on {@code base}, images sized, preheader, text part, and the
+   * gate (its problems at {@code path}).
    */
-  private Parts parts(String template, Map<String, Object> model, String base, String preheader,
+  private Parts parts(String template, Map<String, Object> model, String page, String base, String preheader,
       EmailLint.Required required, String path) throws ContentException {
-    String rendered = renderer.render(template, model);
+    String rendered = templates.render(template, model, page);
     Document doc = Jsoup.parse(rendered, base);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-    doc.head().prependElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+    doc.head().prependElement("style").appendChild(new DataNode(css));
     CssInliner.inline(doc);
     EmailLinks.absolutize(doc, base);
     EmailLinks.sizeImages(doc, imageWidths);
@@ -122,12 +133,25 @@ public final class EmailBuilder {
     return new Parts(html, text);
   }
 
-  private static byte[] eml(Envelope envelope, Parts parts) throws ContentException {
+  /**
+   * {@code <prefix>.<hash of subject and parts>@<site's host>}: the same email, the same
+   * Message-ID, so a bake again changes no byte.
+   */
+  private String messageId(String prefix, String subject, Parts parts) {
+    return prefix + "." + contentHash(subject, parts.text(), parts.html()) + "@" + hostName();
+  }
+
+  /** The first 20 hex digits of the SHA-256 of the strings, each followed by a zero byte. */
+  static String contentHash(String... parts) {
     try {
-      return MimeWriter.write(envelope, parts.text(), parts.html());
-    } catch (IllegalArgumentException e) {
-      throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, e.getMessage(),
-          "write addresses as Name <name@example.org>"));
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String p : parts) {
+        sha.update(p.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
     }
   }
 

@@ -23,10 +23,8 @@ import org.jbake.template.DelegatingTemplateEngine;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import press.callback.content.Catalog;
-import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.newsletter.Newsletter;
-import press.callback.newsletter.TemplateRenderer;
 
 /**
  * Renders {@code .ftl} templates with our own FreeMarker configuration instead of JBake's: errors
@@ -35,7 +33,7 @@ import press.callback.newsletter.TemplateRenderer;
  * site}, the catalog, and {@code press}, the helpers — but not JBake's {@code db}. Other template
  * languages go to JBake's engines.
  */
-final class FreemarkerTemplates extends DelegatingTemplateEngine implements TemplateRenderer {
+final class FreemarkerTemplates extends DelegatingTemplateEngine {
   private final Configuration freemarker;
   private final JBakeConfiguration jbake;
   private final Map<String, Object> configMap;
@@ -138,21 +136,6 @@ final class FreemarkerTemplates extends DelegatingTemplateEngine implements Temp
     if (d != null) {
       throw new RenderingException(d.format());
     }
-  }
-
-  /** Renders a template outside JBake (the newsletter's emails) with {@code model} and {@code config}. */
-  @Override
-  public String render(String templateName, Map<String, Object> model) throws ContentException {
-    Map<String, Object> all = new java.util.LinkedHashMap<>(model);
-    all.put("config", configMap);
-    java.io.StringWriter out = new java.io.StringWriter();
-    Object issue = model.get("issue");
-    String page = issue instanceof press.callback.newsletter.Issue i ? i.entry().path() : templateName;
-    Diagnostic d = process(templateName, new Root(new freemarker.template.SimpleHash(all, freemarker.getObjectWrapper())), out, page);
-    if (d != null) {
-      throw new ContentException(d);
-    }
-    return out.toString();
   }
 
   /** Renders; returns the diagnostic of a failure (also kept), or {@code null}. */

@@ -316,7 +316,7 @@ public final class LiveSite {
     JbakeRenderer.reportRenderingErrors(templates.diagnostics(), pages.failures(), diagnostics);
     if (!issues.isEmpty() && !diagnostics.hasErrors()) {
       try {
-        NewsletterWriter.prepare(project, new Newsletter(issues)).write(templates, settings.newsletter(), diagnostics);
+        NewsletterWriter.prepare(project, new Newsletter(issues)).write(catalog, settings.newsletter(), diagnostics);
         files += 3 * issues.size();
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());
@@ -361,7 +361,7 @@ public final class LiveSite {
     if (emailCss && (!warm.newsletter().issues().isEmpty() || !lists.isEmpty())) {
       try {
         NewsletterWriter.prepare(project, warm.newsletter(), lists, warm.request().today())
-            .write(warm.templates(), settings.newsletter(), diagnostics);
+            .write(warm.catalog(), settings.newsletter(), diagnostics);
         files += 3 * (warm.newsletter().issues().size() + lists.size());
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());

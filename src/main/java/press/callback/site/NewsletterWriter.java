@@ -1,21 +1,24 @@
 package press.callback.site;
 
+import freemarker.cache.FileTemplateLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import press.callback.content.Catalog;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
+import press.callback.mail.MimeWriter;
 import press.callback.newsletter.CssInliner;
 import press.callback.newsletter.Email;
 import press.callback.newsletter.EmailBuilder;
 import press.callback.newsletter.EmailSettings;
+import press.callback.newsletter.EmailTemplates;
 import press.callback.newsletter.Issue;
-import press.callback.newsletter.ListEmailMessage;
 import press.callback.newsletter.Newsletter;
 
 /**
@@ -74,34 +77,54 @@ final class NewsletterWriter {
     return new NewsletterWriter(project, newsletter, settings, css, listEmails, day);
   }
 
-  /** Builds and writes every issue into {@code folder}; problems go to {@code diagnostics}. */
-  void write(FreemarkerTemplates templates, Path folder, Diagnostics diagnostics) throws IOException {
+  /**
+   * Builds every issue and list email with the email templates (which see {@code catalog} as
+   * {@code site}), writes each as {@code email.html}, {@code email.txt} and (through {@link
+   * MimeWriter}) {@code email.eml} into {@code folder}; problems go to {@code diagnostics}.
+   */
+  void write(Catalog catalog, Path folder, Diagnostics diagnostics) throws IOException {
     ImageSizes images = new ImageSizes(
         settings.host(), project.source().resolve(project.config().getAssetFolderName()), project.contentFolder());
-    EmailBuilder builder = new EmailBuilder(settings, css, templates, images);
+    EmailBuilder builder = new EmailBuilder(settings, css, templates(), catalog, images);
     for (Issue issue : newsletter.issues()) {
       try {
-        Email email = builder.build(issue);
-        Path dir = folder.resolve(issue.id());
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("email.html"), email.html(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("email.txt"), email.text(), StandardCharsets.UTF_8);
-        Files.write(dir.resolve("email.eml"), email.eml());
+        write(builder.build(issue), folder.resolve(issue.id()));
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());
       }
     }
     for (ListEmail list : listEmails) {
       try {
-        ListEmailMessage email = builder.build(list, day);
-        Path dir = folder.resolve(ListEmail.FOLDER).resolve(list.name());
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("email.html"), email.html(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("email.txt"), email.text(), StandardCharsets.UTF_8);
-        Files.write(dir.resolve("email.eml"), email.eml());
+        write(builder.build(list, day), folder.resolve(ListEmail.FOLDER).resolve(list.name()));
       } catch (ContentException e) {
         diagnostics.addAll(e.diagnostics());
       }
+    }
+  }
+
+  /** The project's email templates, read from its templates folder, with its settings. */
+  private EmailTemplates templates() throws IOException {
+    var config = project.config();
+    return new EmailTemplates(
+        new FileTemplateLoader(project.templateFolder().toFile()),
+        new EmailTemplates.Settings(config.getTemplateFolderName(), config.getTemplateEncoding(),
+            config.getOutputEncoding(), project.locale(), project.zone(), project.host(), project.templateConfig()));
+  }
+
+  private static void write(Email email, Path dir) throws ContentException, IOException {
+    byte[] eml = eml(email);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("email.html"), email.html(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("email.txt"), email.text(), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("email.eml"), eml);
+  }
+
+  private static byte[] eml(Email email) throws ContentException {
+    try {
+      return MimeWriter.write(email);
+    } catch (IllegalArgumentException e) {
+      throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, e.getMessage(),
+          "write addresses as Name <name@example.org>"));
     }
   }
 

@@ -300,7 +300,7 @@ public final class SiteBaker {
       FreemarkerTemplates templates = rendered == null ? null : rendered.templates();
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();
-        emails.write(templates, mail.staging(), diagnostics);
+        emails.write(catalog, mail.staging(), diagnostics);
         int written = newsletter.issues().size() + listEmails.size();
         progress.accept("rendered " + written + " email" + (written == 1 ? "" : "s") + took(emailStart));
       }
