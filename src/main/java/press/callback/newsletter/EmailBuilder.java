@@ -82,7 +82,7 @@ public final class EmailBuilder {
     model.put("list", email);
     model.put("email", links);
     EmailLint.Required required = EmailLint.Required.transactional(
-        settings.postalAddress(), new java.util.HashSet<>(ListEmail.allowed(email.name())));
+        settings.postalAddress(), new java.util.HashSet<>(email.kind().allowed()));
     Parts parts = parts(LIST_TEMPLATE, model, home, email.preheader(), required, email.path());
     ZonedDateTime date = day.atTime(settings.sendTime()).atZone(settings.zone());
     String id = "list-" + email.name() + "." + MimeWriter.contentId(email.subject(), parts.text(), parts.html())
