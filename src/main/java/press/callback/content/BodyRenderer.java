@@ -50,7 +50,7 @@ public final class BodyRenderer {
     if (!doc.markdown()) {
       return derive(doc.body(), null, "");
     }
-    if (!ContentTypes.SNIPPET.equals(doc.type())) {
+    if (!(doc.fields() instanceof Fields.Snippet)) {
       MarkdownRenderer.Rendered r = standard.renderWithSummary(doc.body());
       String markdown = doc.body();
       return new Body(r.html(), r.firstParagraph(), null, "", () -> standard.text(markdown));

@@ -72,7 +72,7 @@ public final class Catalog {
       int number = i + 1;
       List<Entry> snippets =
           ofType(ContentTypes.SNIPPET).stream()
-              .filter(s -> Objects.equals(s.doc().extra().get("step"), number))
+              .filter(s -> s.doc().fields() instanceof Fields.Snippet f && Objects.equals(f.step(), number))
               .sorted(IN_STEP)
               .toList();
       steps.add(new Step(number, stepNames.get(i), "step-" + number, snippets));

@@ -4,13 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import press.callback.diag.Diagnostic;
@@ -18,16 +15,13 @@ import press.callback.diag.Diagnostic;
 /**
  * Checks the content library for what Markdown accepts silently: email templates whose
  * placeholders, subject or length are off or whose email ends without a question or an ask
- * ({@link EmailAsk}), summaries too long for lists and search results, two
+ * ({@link SnippetLint}), summaries too long for lists and search results, two
  * items with one title, internal links that lead nowhere (or to a draft), and raw HTML that
  * would run script ({@link ScriptInHtml}).
  *
  * <p>Drafts are not checked (they are work in progress) but links to them are errors.
  */
 public final class ContentLint {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
-  private static final Pattern WORD = Pattern.compile("\\S+");
-
   /**
    * The limits and what exists besides documents.
    *
@@ -63,6 +57,7 @@ public final class ContentLint {
 
   private final Settings settings;
   private final boolean drafts;
+  private final SnippetLint snippets;
 
   public ContentLint(Settings settings) {
     this(settings, false);
@@ -75,6 +70,7 @@ public final class ContentLint {
   public ContentLint(Settings settings, boolean drafts) {
     this.settings = settings;
     this.drafts = drafts;
+    this.snippets = new SnippetLint(settings);
   }
 
   /** Every problem of the catalog, by file and line. */
@@ -102,14 +98,10 @@ public final class ContentLint {
         continue;
       }
       guideText(e, out);
-      if (ContentTypes.SNIPPET.equals(e.type())) {
-        if (e.doc().extra().get("step") == null) { // a draft may leave it empty; checked as published, not
-          out.add(Diagnostic.error(e.path(), 1, 1, "front matter has no 'step'",
-              "write 'step: N' with N the playbook step it serves (the file lists them)"));
-        }
-        snippet(e, out);
+      if (e.doc().fields() instanceof Fields.Snippet s) {
+        snippets.check(e, s, out);
       }
-      if (ContentTypes.POST.equals(e.type())) {
+      if (e.doc().fields() instanceof Fields.Article) {
         summary(e, out);
       }
       Element body = Jsoup.parseBodyFragment(e.body().html()).body(); // parsed once for both
@@ -132,82 +124,11 @@ public final class ContentLint {
         break;
       }
     }
-    for (Map.Entry<String, Object> field : e.doc().extra().entrySet()) {
+    for (Map.Entry<String, Object> field : e.doc().fields().asMap().entrySet()) {
       if (field.getValue() instanceof String text && Scaffold.GUIDE_TEXT.contains(text.strip())) {
         out.add(at(e, field.getKey(), "'" + field.getKey() + "' is still press new's guide text: \"" + text.strip() + "\"",
             "say it for this piece"));
       }
-    }
-  }
-
-  private void snippet(Entry e, List<Diagnostic> out) {
-    String subject = e.doc().text("subject").orElse("");
-    if (subject.length() > settings.maxSubjectChars()) {
-      out.add(at(e, "subject", "subject is " + subject.length() + " characters; at most "
-          + settings.maxSubjectChars() + " show in an inbox", "shorten it to a few plain words"));
-    }
-    if (e.body().email() == null) {
-      return;
-    }
-    String email = e.body().email().text();
-    if (!e.doc().isGreeting()) { // a greeting is heard, not answered: no reply gate, no ask
-      replyReadiness(e, subject, email, out);
-      EmailAsk.missingAsk(email).ifPresent(last -> out.add(sentenceError(e, last,
-          "the email ends without a question or an ask: \"" + last + "\"",
-          "end with a question (…?) or a clear request (please …, could you …, let me know …):"
-              + " readers answer what they are asked")));
-    }
-    @SuppressWarnings("unchecked")
-    List<String> declared = (List<String>) e.doc().extra().getOrDefault("placeholders", List.of());
-    Set<String> used = new LinkedHashSet<>();
-    Matcher m = PLACEHOLDER.matcher(subject + "\n" + email);
-    while (m.find()) {
-      used.add(m.group(1));
-    }
-    for (String name : used) {
-      if (!declared.contains(name)) {
-        String token = "{" + name + "}";
-        Position p = locate(e, token);
-        out.add(p.line() > 0
-            ? Diagnostic.error(e.path(), p.line(), p.column(), "placeholder " + token + " is not declared", "add '" + name + "' to 'placeholders:'")
-            : at(e, "subject", "placeholder " + token + " is not declared", "add '" + name + "' to 'placeholders:'"));
-      }
-    }
-    for (String name : declared) {
-      if (!used.contains(name)) {
-        out.add(at(e, "placeholders", "placeholder {" + name + "} is declared but not used",
-            "use {" + name + "} in the subject or the email, or remove it from 'placeholders:'"));
-      }
-    }
-  }
-
-  /** The reply-readiness gate ({@link ReplyScore}): length and grade, subject words. */
-  private void replyReadiness(Entry e, String subject, String email, List<Diagnostic> out) {
-    ReplyGate gate = settings.reply();
-    ReplyScore score = ReplyScore.of(subject, email);
-    String range = gate.minWords() + "–" + gate.maxWords();
-    if (score.words() > gate.maxWords()) {
-      out.add(bodyError(e, 0, "the email is " + score.words() + " words; emails of " + range + " words get the most replies",
-          "cut " + (score.words() - gate.maxWords()) + " words: one point, one question"));
-    } else if (score.words() < gate.minWords()) {
-      out.add(bodyError(e, 0, "the email is " + score.words() + " words; emails of " + range + " words get the most replies",
-          "add about " + (gate.minWords() - score.words()) + " words: who you are, why them, one question"));
-    }
-    String grade = ReplyScore.format(score.grade());
-    String hint = "use shorter sentences and plainer words; `press coach " + e.path() + "` shows the figures";
-    if (score.grade() > gate.maxGrade()) {
-      out.add(bodyError(e, 0, "the email reads at grade " + grade + " (Flesch–Kincaid); at most "
-          + ReplyScore.format(gate.maxGrade()), hint));
-    } else if (score.grade() > gate.aimGrade()) {
-      Diagnostic at = bodyError(e, 0, "", "");
-      out.add(Diagnostic.warning(e.path(), at.line(), at.column(), "the email reads at grade " + grade
-          + " (Flesch–Kincaid); aim for " + ReplyScore.format(gate.aimGrade()) + " or lower", hint));
-    }
-    if (score.subjectWords() > gate.maxSubjectWords()) {
-      Position p = e.doc().at("subject");
-      out.add(Diagnostic.warning(e.path(), p.line(), p.column(), "subject is " + score.subjectWords()
-          + " words; subjects of 3–" + gate.maxSubjectWords() + " words get the most replies",
-          "keep the words that say what the email is about"));
     }
   }
 
@@ -265,7 +186,7 @@ public final class ContentLint {
   }
 
   /** Where {@code text} first appears in the body (file line and column), or unknown. */
-  private static Position locate(Entry e, String text) {
+  static Position locate(Entry e, String text) {
     String[] lines = e.doc().body().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int col = lines[i].indexOf(text);
@@ -280,7 +201,7 @@ public final class ContentLint {
    * An error about a sentence of a snippet's email: at the last line of the email's Markdown that
    * holds the sentence's first words, or else at the body's start.
    */
-  private static Diagnostic sentenceError(Entry e, String sentence, String message, String hint) {
+  static Diagnostic sentenceError(Entry e, String sentence, String message, String hint) {
     String start = String.join(" ", java.util.Arrays.stream(sentence.split("\\s+")).limit(3).toList());
     String[] lines = BodyRenderer.splitEmail(e.doc().body())[0].split("\n", -1);
     for (int i = lines.length - 1; i >= 0; i--) {
@@ -292,13 +213,13 @@ public final class ContentLint {
     return bodyError(e, 0, message, hint);
   }
 
-  private static Diagnostic at(Entry e, String key, String message, String hint) {
+  static Diagnostic at(Entry e, String key, String message, String hint) {
     Position p = e.doc().at(key);
     return Diagnostic.error(e.path(), p.line(), p.column(), message, hint);
   }
 
   /** An error about the body as a whole: at its first non-blank line. */
-  private static Diagnostic bodyError(Entry e, int unused, String message, String hint) {
+  static Diagnostic bodyError(Entry e, int unused, String message, String hint) {
     String[] lines = e.doc().body().split("\n", -1);
     int i = 0;
     while (i < lines.length - 1 && lines[i].isBlank()) {

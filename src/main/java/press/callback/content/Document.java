@@ -1,8 +1,6 @@
 package press.callback.content;
 
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +10,12 @@ import java.util.Optional;
  *
  * @param path the file relative to the project ({@code content/articles/2026/x.md})
  * @param contentPath the file relative to {@code content/} ({@code articles/2026/x.md})
- * @param type the JBake document type ({@link ContentTypes})
+ * @param fields the fields of its type, typed: one record per type ({@link Fields})
  * @param title the title, never blank
  * @param date the date, or {@code null} for an undated page
  * @param status published, draft or published-date
  * @param tags the tags, sanitized, in the order written
  * @param summary the summary as written, or {@code null} (then the first paragraph is used)
- * @param extra the type's own fields, validated: for snippets {@code subject}, {@code use_when},
- *     {@code placeholders} ({@code List<String>}), {@code step} ({@code Integer}), {@code order}
- *     ({@code Integer}, if set), {@code kind} ({@link #KIND_EMAIL} or {@link #KIND_GREETING}; a
- *     greeting has no {@code subject}); for issues
- *     {@code subject}, {@code preheader}, {@code tip}, {@code snippet}; for pages {@code layout}
  * @param body the Markdown (or HTML) after the front matter
  * @param bodyLine the 1-based line where the body starts
  * @param markdown whether the body is Markdown (otherwise HTML, passed through)
@@ -31,28 +24,25 @@ import java.util.Optional;
 public record Document(
     String path,
     String contentPath,
-    String type,
+    Fields fields,
     String title,
     LocalDate date,
     Status status,
     List<String> tags,
     String summary,
-    Map<String, Object> extra,
     String body,
     int bodyLine,
     boolean markdown,
     Map<String, Position> positions) {
 
-  /** A snippet that is an email: subject, copy and send. */
-  public static final String KIND_EMAIL = "email";
-
-  /** A snippet that is a recorded voice-mail greeting: no subject, nothing to send. */
-  public static final String KIND_GREETING = "greeting";
-
   public Document {
     tags = List.copyOf(tags);
-    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     positions = Map.copyOf(positions);
+  }
+
+  /** The JBake document type ({@link ContentTypes}), which names the template: its fields' type. */
+  public String type() {
+    return fields.type();
   }
 
   /** Where the value of a front matter key was written, or the file's first line. */
@@ -60,9 +50,12 @@ public record Document(
     return positions.getOrDefault(key, Position.line(1));
   }
 
-  /** A type-specific text field, if set. */
+  /**
+   * A text field of the type's front matter by its key ({@code subject}, {@code use_when}), if
+   * set: for templates, which name fields as written. Code uses {@link #fields()}.
+   */
   public Optional<String> text(String key) {
-    return Optional.ofNullable(extra.get(key)).map(String.class::cast);
+    return Optional.ofNullable(fields.asMap().get(key)).map(String.class::cast);
   }
 
   /**
@@ -70,12 +63,12 @@ public record Document(
    * ({@code noindex: true}): a page readers reach from a link, such as "check your inbox".
    */
   public boolean noindex() {
-    return Boolean.TRUE.equals(extra.get("noindex"));
+    return fields instanceof Fields.Page p && p.hidden();
   }
 
   /** Whether this is a snippet of kind {@code greeting}: words to record, not an email to send. */
   public boolean isGreeting() {
-    return KIND_GREETING.equals(extra.get("kind"));
+    return fields instanceof Fields.Snippet s && s.greeting();
   }
 
   /**
@@ -83,7 +76,7 @@ public record Document(
    * not set, so that templates without one come after those with one.
    */
   public int order() {
-    return extra.get("order") instanceof Integer i ? i : Integer.MAX_VALUE;
+    return fields instanceof Fields.Snippet s && s.order() != null ? s.order() : Integer.MAX_VALUE;
   }
 
   /** The file name without folder and extension: how issues name their tip and snippet. */

@@ -17,7 +17,8 @@ import press.callback.diag.Diagnostic;
 
 /**
  * Checks a {@link SourceFile}'s front matter against its content type and turns it into a
- * {@link Document}. Reports every problem of the file at once.
+ * {@link Document}: the keys every type has here, the type's own in {@link FieldsReader}. Reports
+ * every problem of the file at once.
  */
 public final class DocumentReader {
   private static final DateTimeFormatter DATE =
@@ -28,12 +29,6 @@ public final class DocumentReader {
    */
   private static final Pattern TAG =
       Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:[ -]+[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*)*");
-  private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final String EMAIL = Document.KIND_EMAIL;
-  private static final String GREETING = Document.KIND_GREETING;
-  private static final Set<String> SNIPPET_KINDS = Set.of(EMAIL, GREETING);
-  /** A snippet's {@code order:} at most: room enough, and no overflow to sort by. */
-  private static final int MAX_ORDER = 999;
   private static final Set<String> COMMON_KEYS =
       Set.of("title", "date", "type", "status", "tags", "summary");
 
@@ -96,15 +91,17 @@ public final class DocumentReader {
   private final class Check {
     private final SourceFile source;
     private final String contentPath;
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final FrontMatterCheck check;
 
     Check(SourceFile source, String contentPath) {
       this.source = source;
       this.contentPath = contentPath;
+      this.check = new FrontMatterCheck(source);
     }
 
     Document run() throws ContentException {
       Map<String, Field> f = source.fields();
+      List<Diagnostic> problems = check.problems();
       FileNames.problem(source.path(), contentPath).ifPresent(problems::add);
       if (source.header() == SourceFile.Header.NONE) {
         problems.add(
@@ -118,25 +115,14 @@ public final class DocumentReader {
         throw new ContentException(problems);
       }
       String type = type(f);
-      String title = requiredText(f, "title", "title: How to get a call back");
+      String title = check.requiredText("title", "title: How to get a call back");
       LocalDate date = date(f, type);
       Status status = status(f, date);
       List<String> tags = tags(f);
-      String summary = optionalText(f, "summary");
-      Map<String, Object> extra = new LinkedHashMap<>();
+      String summary = check.optionalText("summary");
       Set<String> known = new LinkedHashSet<>(COMMON_KEYS);
-      switch (type) {
-        case ContentTypes.SNIPPET -> snippet(f, extra, known, status == Status.DRAFT);
-        case ContentTypes.ISSUE -> issue(f, extra, known);
-        case ContentTypes.PAGE -> {
-          known.add("layout");
-          putIfSet(extra, "layout", optionalText(f, "layout"));
-          known.add("noindex");
-          putIfSet(extra, "noindex", flag(f, "noindex"));
-        }
-        default -> {}
-      }
-      unknownKeys(f, known, type);
+      Fields fields = new FieldsReader(check, settings.playbookSteps()).read(type, status == Status.DRAFT, known);
+      check.unknownKeys(known, type);
       if (!problems.isEmpty()) {
         problems.sort(Diagnostic.BY_POSITION);
         throw new ContentException(problems);
@@ -146,13 +132,12 @@ public final class DocumentReader {
       return new Document(
           source.path(),
           contentPath,
-          type,
+          fields,
           title,
           date,
           status,
           tags,
           summary,
-          extra,
           source.body(),
           source.bodyLine(),
           markdown,
@@ -278,190 +263,8 @@ public final class DocumentReader {
       return List.copyOf(tags);
     }
 
-    private void snippet(Map<String, Field> f, Map<String, Object> extra, Set<String> known, boolean draft) {
-      known.addAll(List.of("subject", "use_when", "placeholders", "step", "order", "kind"));
-      String kind = kind(f);
-      extra.put("kind", kind);
-      if (kind.equals(GREETING)) {
-        // A greeting is spoken, not sent: it has no subject to write or to refuse.
-        if (f.get("subject") != null) {
-          problem(f.get("subject").keyAt(), "a greeting has no 'subject'",
-              "delete the 'subject:' line, or drop 'kind: greeting' if this is an email");
-        }
-      } else {
-        extra.put("subject", requiredText(f, "subject", "subject: Quick question about {topic}"));
-      }
-      extra.put("use_when", requiredText(f, "use_when", "use_when: You have never spoken before."));
-      extra.put("placeholders", placeholders(f));
-      if (!(draft && (f.get("step") == null || f.get("step").value() == null))) {
-        extra.put("step", step(f)); // a draft may leave it empty until it is chosen (press new does)
-      }
-      putIfSet(extra, "order", order(f));
-    }
-
-    /** {@code email} (the default) or {@code greeting}: a recorded voice-mail greeting. */
-    private String kind(Map<String, Field> f) {
-      Field field = f.get("kind");
-      if (field == null || field.value() == null) {
-        return EMAIL;
-      }
-      String word = field.value() instanceof String s ? s.strip() : "";
-      if (!SNIPPET_KINDS.contains(word)) {
-        problem(field.valueAt(),
-            "unknown kind '" + (word.isEmpty() ? field.value() : word) + "'",
-            "write 'kind: email' (the default) or 'kind: greeting' for a voice-mail greeting");
-        return EMAIL;
-      }
-      return word;
-    }
-
-    /** Where the template comes within its step: a whole number, lower first; null when not set. */
-    private Integer order(Map<String, Field> f) {
-      Field field = f.get("order");
-      if (field == null || field.value() == null) {
-        return null;
-      }
-      String text = field.value().toString().strip();
-      try {
-        int order = Integer.parseInt(text);
-        if (order >= 0 && order <= MAX_ORDER) {
-          return order;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problem(field.valueAt(), "'order' must be a whole number from 0 to " + MAX_ORDER + ", not " + text,
-          "write 'order: 1' for the template used first in its step, 2 for the next, and so on");
-      return null;
-    }
-
-    private List<String> placeholders(Map<String, Field> f) {
-      Field field = f.get("placeholders");
-      if (field == null || field.value() == null) {
-        return List.of();
-      }
-      if (!(field.value() instanceof List<?> list)) {
-        problem(
-            field.valueAt(),
-            "'placeholders' must be a list",
-            "write 'placeholders: [name, topic]' for {name} and {topic}");
-        return List.of();
-      }
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Object item = list.get(i);
-        String name = item instanceof String s ? s.strip().replaceAll("^\\{|}$", "") : "";
-        if (!PLACEHOLDER.matcher(name).matches()) {
-          problem(
-              field.itemAt(i),
-              "placeholder '" + item + "' is not a valid name",
-              "use lower-case letters, digits and '_', as in {your_name}");
-          continue;
-        }
-        names.add(name);
-      }
-      return List.copyOf(names);
-    }
-
-    private Integer step(Map<String, Field> f) {
-      int max = settings.playbookSteps();
-      String hint = "write 'step: N' with N from 1 to " + max + ", the playbook step it serves";
-      Field field = f.get("step");
-      if (field == null || field.value() == null) {
-        problem(Position.line(1), "front matter has no 'step'", hint);
-        return null;
-      }
-      String text = field.value().toString().strip();
-      try {
-        int step = Integer.parseInt(text);
-        if (step >= 1 && step <= max) {
-          return step;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problem(field.valueAt(), "'step' must be a number from 1 to " + max + ", not " + text, hint);
-      return null;
-    }
-
-    private void issue(Map<String, Field> f, Map<String, Object> extra, Set<String> known) {
-      for (String key : List.of("subject", "preheader", "tip", "snippet")) {
-        known.add(key);
-        putIfSet(extra, key, optionalText(f, key));
-      }
-    }
-
-    private void unknownKeys(Map<String, Field> f, Set<String> known, String type) {
-      for (Field field : f.values()) {
-        if (known.contains(field.key())) {
-          continue;
-        }
-        String near = Spelling.closest(field.key(), known);
-        problem(
-            field.keyAt(),
-            "unknown key '" + field.key() + "' for a " + type,
-            (near != null ? "did you mean '" + near + "'? " : "")
-                + "valid keys: " + String.join(", ", known.stream().sorted().toList()));
-      }
-    }
-
-    private String requiredText(Map<String, Field> f, String key, String example) {
-      Field field = f.get(key);
-      if (field == null) {
-        problem(
-            Position.line(1),
-            "front matter has no '" + key + "'",
-            "add '" + example + "' between the --- lines");
-        return "";
-      }
-      String text = field.value() instanceof String s ? s.strip() : null;
-      if (text == null || text.isEmpty()) {
-        problem(
-            field.value() == null ? field.keyAt() : field.valueAt(),
-            field.value() == null || "".equals(text) ? "'" + key + "' is empty" : "'" + key + "' must be text",
-            "write '" + example + "'");
-        return "";
-      }
-      return text;
-    }
-
-    private String optionalText(Map<String, Field> f, String key) {
-      Field field = f.get(key);
-      if (field == null || field.value() == null) {
-        return null;
-      }
-      if (!(field.value() instanceof String s)) {
-        problem(field.valueAt(), "'" + key + "' must be text", "write '" + key + ": …' on one line");
-        return null;
-      }
-      return s.strip().isEmpty() ? null : s.strip();
-    }
-
-    /** {@code true} or {@code false}, or null when not set. */
-    private Boolean flag(Map<String, Field> f, String key) {
-      Field field = f.get(key);
-      if (field == null || field.value() == null) {
-        return null;
-      }
-      String word = field.value() instanceof String s ? s.strip() : "";
-      if (!word.equals("true") && !word.equals("false")) {
-        problem(field.valueAt(), "'" + key + "' is true or false, not " + (word.isEmpty() ? "a list or map" : word),
-            "write '" + key + ": true' to keep the page out of search engines, the sitemap and the site's search");
-        return null;
-      }
-      return Boolean.valueOf(word);
-    }
-
-    private void putIfSet(Map<String, Object> extra, String key, Object value) {
-      if (value != null) {
-        extra.put(key, value);
-      }
-    }
-
     private void problem(Position at, String message, String hint) {
-      problems.add(
-          Diagnostic.error(source.path(), at.line(), at.column(), message, hint)
-              .withSourceLine(source.line(at.line())));
+      check.problem(at, message, hint);
     }
   }
 

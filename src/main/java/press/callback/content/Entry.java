@@ -40,10 +40,10 @@ public record Entry(Document doc, Body body, String uri, String url, boolean vis
    * anything else (a greeting too: nobody replies to one).
    */
   public ReplyScore replyScore() {
-    if (body.email() == null || doc.isGreeting()) {
+    if (body.email() == null || !(doc.fields() instanceof Fields.Snippet s) || s.greeting()) {
       return null;
     }
-    return ReplyScore.of(doc.text("subject").orElse(""), body.email().text());
+    return ReplyScore.of(s.subject() == null ? "" : s.subject(), body.email().text());
   }
 
   /** The source file relative to the project. */

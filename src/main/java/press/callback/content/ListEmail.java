@@ -1,7 +1,9 @@
 package press.callback.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,15 +14,15 @@ import org.jsoup.nodes.TextNode;
  * confirmation a new address gets, the note an address already on the list gets, and the welcome
  * after confirming. Baked like an issue, but transactional: no list headers, no unsubscribe link.
  *
- * @param name {@code confirm}, {@code already} or {@code welcome}: the file's name and the folder
- *     of its email ({@code target/newsletter/list/<name>/})
+ * @param kind which of the three it is: the file's name and the folder of its email ({@code
+ *     target/newsletter/list/<name>/})
  * @param path the file relative to the project ({@code content/list/confirm.md})
  * @param title the heading of the email
  * @param subject the email's subject
  * @param preheader the line inboxes show after the subject
  * @param html the body, rendered from Markdown, with its {@code {{…}}} placeholders left whole
  */
-public record ListEmail(String name, String path, String title, String subject, String preheader, String html) {
+public record ListEmail(Kind kind, String path, String title, String subject, String preheader, String html) {
   /** Where the confirmation link goes: filled by the list service for each signup. */
   public static final String CONFIRM_URL = "{{confirm_url}}";
   /** Where a subscriber's preferences link goes: filled by the list service. */
@@ -28,8 +30,8 @@ public record ListEmail(String name, String path, String title, String subject, 
   /** The subscriber's name, filled by the list service; never in a confirmation. */
   public static final String NAME = "{{name}}";
 
-  /** The list emails, in the order a reader meets them, and the folder they are written in. */
-  public static final List<String> NAMES = List.of("confirm", "already", "welcome");
+  /** The names of the list emails, in the order a reader meets them ({@link Kind}). */
+  public static final List<String> NAMES = Arrays.stream(Kind.values()).map(Kind::word).toList();
 
   /** The folder of {@code content/} that holds them. */
   public static final String FOLDER = "list";
@@ -89,13 +91,55 @@ public record ListEmail(String name, String path, String title, String subject, 
     return link;
   }
 
-  /** The placeholder the email must contain ({@code {{confirm_url}}} or {@code {{manage_url}}}). */
-  public static String required(String name) {
-    return name.equals("confirm") ? CONFIRM_URL : MANAGE_URL;
+  /** Which list email this is, in the order a reader meets them. */
+  public enum Kind {
+    /** To every new address, to confirm it. */
+    CONFIRM("confirm", CONFIRM_URL, List.of(CONFIRM_URL), "[Yes, subscribe me]({{confirm_url}})"),
+    /** To an address already on the list that signs up again. */
+    ALREADY("already", MANAGE_URL, List.of(MANAGE_URL, NAME), "[Change your preferences or unsubscribe]({{manage_url}})"),
+    /** To an address that confirms. */
+    WELCOME("welcome", MANAGE_URL, List.of(MANAGE_URL, NAME), "[Change your preferences or unsubscribe]({{manage_url}})");
+
+    private final String word;
+    private final String required;
+    private final List<String> allowed;
+    private final String example;
+
+    Kind(String word, String required, List<String> allowed, String example) {
+      this.word = word;
+      this.required = required;
+      this.allowed = allowed;
+      this.example = example;
+    }
+
+    /** The file's name without {@code .md}, and its email's folder. */
+    public String word() {
+      return word;
+    }
+
+    /** The placeholder the email must contain ({@code {{confirm_url}}} or {@code {{manage_url}}}). */
+    public String required() {
+      return required;
+    }
+
+    /** The placeholders the list service fills in this email. */
+    public List<String> allowed() {
+      return allowed;
+    }
+
+    /** A line with the required placeholder, for hints. */
+    String example() {
+      return example;
+    }
+
+    /** The list email a file of this name (without {@code .md}) is, if it is one. */
+    public static Optional<Kind> named(String word) {
+      return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
+    }
   }
 
-  /** The placeholders the list service fills in this email. */
-  public static List<String> allowed(String name) {
-    return name.equals("confirm") ? List.of(CONFIRM_URL) : List.of(MANAGE_URL, NAME);
+  /** The file's name without {@code .md}: {@code confirm}, {@code already} or {@code welcome}. */
+  public String name() {
+    return kind.word();
   }
 }

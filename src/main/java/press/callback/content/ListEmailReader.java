@@ -35,7 +35,8 @@ public final class ListEmailReader {
    */
   public ListEmail read(SourceFile source, String name) throws ContentException {
     List<Diagnostic> problems = new ArrayList<>();
-    if (!ListEmail.NAMES.contains(name)) {
+    ListEmail.Kind kind = ListEmail.Kind.named(name).orElse(null);
+    if (kind == null) {
       throw new ContentException(Diagnostic.error(source.path(), 0, 0,
           "not a list email: content/" + ListEmail.FOLDER + "/ holds " + String.join(".md, ", ListEmail.NAMES) + ".md",
           "rename the file to one of those, or move it out of content/" + ListEmail.FOLDER + "/ (it is never a page)"));
@@ -56,7 +57,7 @@ public final class ListEmailReader {
     String title = text(source, f, "title", "title: Please confirm your subscription", problems);
     String subject = text(source, f, "subject", "subject: Confirm your subscription to Callback Press", problems);
     String preheader = text(source, f, "preheader", "preheader: One click and you are on the list.", problems);
-    placeholders(source, name, problems);
+    placeholders(source, kind, problems);
     if (!problems.isEmpty()) {
       problems.sort(Diagnostic.BY_POSITION);
       throw new ContentException(problems);
@@ -68,7 +69,7 @@ public final class ListEmailReader {
       throw new ContentException(Diagnostic.error(source.path(), source.bodyLine() + e.line() - 1, 1,
           "Markdown nested " + e.levels() + " levels deep", "nest lists and quotes at most " + MarkdownRenderer.MAX_DEPTH + " levels"));
     }
-    return new ListEmail(name, source.path(), title, subject, preheader, html);
+    return new ListEmail(kind, source.path(), title, subject, preheader, html);
   }
 
   /**
@@ -76,9 +77,10 @@ public final class ListEmailReader {
    * fills in this email (none in the subject, a header the same for everyone), and the email's
    * required link must be in its body.
    */
-  private static void placeholders(SourceFile source, String name, List<Diagnostic> problems) {
-    List<String> allowed = ListEmail.allowed(name);
-    String required = ListEmail.required(name);
+  private static void placeholders(SourceFile source, ListEmail.Kind kind, List<Diagnostic> problems) {
+    List<String> allowed = kind.allowed();
+    String required = kind.required();
+    String name = kind.word();
     List<String> lines = FrontMatterParser.splitLines(source.text());
     boolean found = false;
     Field subject = source.fields().get("subject");
@@ -91,7 +93,7 @@ public final class ListEmailReader {
         String written = m.group();
         String canonical = "{{" + m.group(1).toLowerCase(Locale.ROOT) + "}}";
         Position at = new Position(line, m.start() + 1);
-        if (name.equals("confirm") && canonical.equals(ListEmail.NAME)) {
+        if (kind == ListEmail.Kind.CONFIRM && canonical.equals(ListEmail.NAME)) {
           problems.add(at(source, at, "{{name}} in the confirmation email",
               "remove it: the name is what a stranger typed into the form, and a confirmation goes to any address"
                   + " they enter (spammers put their ads in the name field); greet the reader in welcome.md instead"));
@@ -107,12 +109,9 @@ public final class ListEmailReader {
       }
     }
     if (!found) {
-      String example = name.equals("confirm")
-          ? "[Yes, subscribe me]({{confirm_url}})"
-          : "[Change your preferences or unsubscribe]({{manage_url}})";
       problems.add(Diagnostic.error(source.path(), source.bodyLine(), 1,
           name + ".md has no " + required + " in its text",
-          "add a link the list service fills for each reader, for example " + example)
+          "add a link the list service fills for each reader, for example " + kind.example())
           .withSourceLine(source.line(source.bodyLine())));
     }
   }

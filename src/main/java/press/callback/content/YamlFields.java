@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,7 +16,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import press.callback.diag.ContentException;
@@ -52,9 +50,9 @@ final class YamlFields {
             .build();
     Optional<Node> root;
     try {
-      DepthLimit events = new DepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)));
+      YamlDepthLimit events = new YamlDepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)));
       root = new Composer(settings, events).getSingleNode();
-    } catch (TooDeep e) {
+    } catch (YamlDepthLimit.TooDeep e) {
       throw new ContentException(
           error(
               e.at.map(this::position).orElse(Position.line(1)),
@@ -243,80 +241,6 @@ final class YamlFields {
   private Diagnostic error(Position at, String message, String hint) {
     String source = at.line() >= 1 && at.line() <= lines.size() ? lines.get(at.line() - 1) : "";
     return Diagnostic.error(path, at.line(), at.column(), message, hint).withSourceLine(source);
-  }
-
-  /**
-   * The parser's events, counting how deep collections are nested: one deeper than {@link
-   * #MAX_DEPTH} stops the composing (the rest is still parsed, for the number of levels).
-   */
-  private static final class DepthLimit implements Parser {
-    private final Parser events;
-    private int depth;
-
-    DepthLimit(Parser events) {
-      this.events = events;
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID id) {
-      return events.checkEvent(id);
-    }
-
-    @Override
-    public Event peekEvent() {
-      return events.peekEvent();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return events.hasNext();
-    }
-
-    @Override
-    public Event next() {
-      Event event = events.next();
-      if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
-        depth++;
-        if (depth > MAX_DEPTH) {
-          throw deepest(event.getStartMark());
-        }
-      } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
-        depth--;
-      }
-      return event;
-    }
-
-    /** Reads the remaining events for the deepest level (as far as the YAML can be parsed). */
-    private TooDeep deepest(Optional<Mark> at) {
-      int deepest = depth;
-      try {
-        while (events.hasNext()) {
-          Event.ID id = events.next().getEventId();
-          if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
-            deepest = Math.max(deepest, ++depth);
-          } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
-            depth--;
-          }
-        }
-      } catch (YamlEngineException e) {
-        return new TooDeep(at, deepest, false);
-      }
-      return new TooDeep(at, deepest, true);
-    }
-  }
-
-  /** Collections nested more than {@link #MAX_DEPTH} deep, the first of them at {@code at}. */
-  private static final class TooDeep extends RuntimeException {
-    final transient Optional<Mark> at;
-    final int levels;
-    final boolean complete;
-
-    TooDeep(Optional<Mark> at, int levels, boolean complete) {
-      super(null, null, false, false);
-      this.at = at;
-      this.levels = levels;
-      this.complete = complete;
-    }
   }
 
   /** A collection that holds an alias to itself (or to a collection it is inside). */

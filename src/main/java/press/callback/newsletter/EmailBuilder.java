@@ -93,7 +93,7 @@ public final class EmailBuilder {
     model.put("email", links);
     model.put("site", catalog);
     EmailLint.Required required = EmailLint.Required.transactional(
-        settings.postalAddress(), new HashSet<>(ListEmail.allowed(email.name())));
+        settings.postalAddress(), new HashSet<>(email.kind().allowed()));
     Parts parts = parts(LIST_TEMPLATE, model, LIST_TEMPLATE, home, email.preheader(), required, email.path());
     ZonedDateTime date = day.atTime(settings.sendTime()).atZone(settings.zone());
     String id = messageId("list-" + email.name(), email.subject(), parts);

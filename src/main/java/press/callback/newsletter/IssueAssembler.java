@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import press.callback.content.Catalog;
 import press.callback.content.ContentTypes;
 import press.callback.content.Entry;
+import press.callback.content.Fields;
 import press.callback.content.Position;
 import press.callback.content.Status;
 import press.callback.diag.ContentException;
@@ -165,7 +166,7 @@ public final class IssueAssembler {
   }
 
   private static int step(Entry snippet) {
-    return snippet.doc().extra().get("step") instanceof Integer i ? i : Integer.MAX_VALUE;
+    return snippet.doc().fields() instanceof Fields.Snippet s && s.step() != null ? s.step() : Integer.MAX_VALUE;
   }
 
   /** The named tip or snippet, or else the first unused one dated on or before the issue. */

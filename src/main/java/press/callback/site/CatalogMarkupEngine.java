@@ -60,7 +60,7 @@ final class CatalogMarkupEngine implements ParserEngine {
     m.setTags(doc.tags().toArray(String[]::new));
     m.put("source", doc.path());
     m.put("url", p.url());
-    doc.extra().forEach((k, v) -> m.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
+    doc.fields().asMap().forEach((k, v) -> m.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
     return m;
   }
 

@@ -70,11 +70,12 @@ final class ListEmails {
             "save it as UTF-8 and check its permissions"));
       }
     }
-    for (String name : ListEmail.NAMES) {
+    for (ListEmail.Kind kind : ListEmail.Kind.values()) {
+      String name = kind.word();
       if (!Files.exists(folder.resolve(name + ".md"))) {
         diagnostics.add(Diagnostic.error(relative(project, folder.resolve(name + ".md")), 0, 0,
             "the list email " + name + ".md is missing",
-            "write it (title, subject, preheader and its text with " + ListEmail.required(name)
+            "write it (title, subject, preheader and its text with " + kind.required()
                 + "): the list service sends it " + WHEN.get(ListEmail.NAMES.indexOf(name))));
       }
     }

@@ -36,8 +36,8 @@ class BodyTest {
   void theRendererCountsTheSameWordsAsBefore() throws Exception {
     // The article renderer's text is flexmark's text of the Markdown, as it was before it was lazy.
     Body body = new BodyRenderer().render(
-        new Document("content/articles/a.md", "articles/a.md", "post", "A", null, Status.PUBLISHED,
-            java.util.List.of(), null, java.util.Map.of(), "Skip the *voice mail*.\n\n- Find the address\n- Write it\n",
+        new Document("content/articles/a.md", "articles/a.md", new Fields.Article(), "A", null, Status.PUBLISHED,
+            java.util.List.of(), null, "Skip the *voice mail*.\n\n- Find the address\n- Write it\n",
             1, true, java.util.Map.of()));
     assertThat(body.words()).isEqualTo(9);
     assertThat(body.firstParagraph()).isEqualTo("Skip the voice mail.");

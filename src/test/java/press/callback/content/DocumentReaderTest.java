@@ -84,10 +84,10 @@ class DocumentReaderTest {
         read(
             "snippets/hello.md",
             "---\ntitle: Hello\ndate: 2026-01-01\nsubject: Quick question about {topic}\nuse_when: First contact.\nplaceholders: [name, \"{topic}\"]\nstep: 3\n---\nHi {name},\n");
+    assertThat(d.fields()).isEqualTo(new Fields.Snippet(Fields.Snippet.Kind.EMAIL, "Quick question about {topic}",
+        "First contact.", List.of("name", "topic"), 3, null));
     assertThat(d.text("subject")).contains("Quick question about {topic}");
     assertThat(d.text("use_when")).contains("First contact.");
-    assertThat(d.extra().get("placeholders")).isEqualTo(List.of("name", "topic"));
-    assertThat(d.extra().get("step")).isEqualTo(3);
     assertThat(d.slug()).isEqualTo("hello");
   }
 
@@ -128,6 +128,7 @@ class DocumentReaderTest {
         read(
             "newsletter/2026-11-30.md",
             "---\ntitle: Issue 1\ndate: 2026-11-30\nsubject: Stop leaving voice mails\npreheader: One change.\ntip: send-before-nine\n---\nNote\n");
+    assertThat(d.fields()).isEqualTo(new Fields.Issue("Stop leaving voice mails", "One change.", "send-before-nine", null));
     assertThat(d.text("subject")).contains("Stop leaving voice mails");
     assertThat(d.text("tip")).contains("send-before-nine");
     assertThat(d.text("snippet")).isEmpty();

@@ -128,15 +128,19 @@ class ScaffoldTest {
     }
     assertThat(read(Scaffold.article("Call back", FRIDAY)).date()).isEqualTo(FRIDAY);
     Document snippet = read(Scaffold.snippet("Call back", FRIDAY, STEPS, null));
-    assertThat(snippet.extra())
-        .containsEntry("subject", "Quick question about {topic}")
-        .containsEntry("placeholders", List.of("name", "topic", "your_name"))
-        .as("a draft may leave its step to choose").doesNotContainKey("step");
-    assertThat(read(Scaffold.snippet("Call back", FRIDAY, STEPS, 3)).extra()).containsEntry("step", 3);
+    assertThat(snippet.fields()).isInstanceOfSatisfying(Fields.Snippet.class, s -> {
+      assertThat(s.subject()).isEqualTo("Quick question about {topic}");
+      assertThat(s.placeholders()).isEqualTo(List.of("name", "topic", "your_name"));
+      assertThat(s.step()).as("a draft may leave its step to choose").isNull();
+    });
+    assertThat(snippet.fields().asMap()).doesNotContainKey("step");
+    assertThat(read(Scaffold.snippet("Call back", FRIDAY, STEPS, 3)).fields())
+        .isInstanceOfSatisfying(Fields.Snippet.class, s -> assertThat(s.step()).isEqualTo(3));
     Document issue = read(Scaffold.issue(LocalDate.of(2026, 11, 30)));
     assertThat(issue.title()).isEqualTo("Issue of 2026-11-30");
     assertThat(issue.date()).isEqualTo("2026-11-30");
-    assertThat(issue.extra()).as("empty keys fall back to the defaults").isEmpty();
+    assertThat(issue.fields()).as("empty keys fall back to the defaults").isEqualTo(new Fields.Issue(null, null, null, null));
+    assertThat(issue.fields().asMap()).isEmpty();
   }
 
   @Test
