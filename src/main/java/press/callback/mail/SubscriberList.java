@@ -29,6 +29,10 @@ import press.callback.diag.Diagnostic;
  * must not start ({@link #errorCount()}).
  *
  * <p>The list is personal data: problems name the line, not the address.
+ *
+ * <p>Over 300 lines because the rules of a row (address, name, status, header) that it reads by
+ * are also the ones the list's writers use ({@link #header}, {@link #row}, {@link #validAddress}):
+ * kept in one class, reader and writers cannot disagree.
  */
 public final class SubscriberList implements AutoCloseable, Iterable<Subscriber> {
   /** Errors reported one by one; more are counted in one last diagnostic. */
