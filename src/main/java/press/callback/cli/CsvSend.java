@@ -19,6 +19,10 @@ import press.callback.mail.UnsubscribeToken;
  * and listed is what is sent to), and the ledger a file beside the project ({@code
  * .press/ledger/}); the unsubscribe links carry address tokens and the envelope sender is the
  * bounce address itself (a CSV list has no member ids, so no VERP).
+ *
+ * <p>The rows are kept in memory for the run (some hundred bytes each: a list of 100,000 takes
+ * tens of megabytes); a list far larger belongs in the database, which a send reads a page at a
+ * time.
  */
 final class CsvSend {
   private final SendCommand send;
