@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -69,6 +70,13 @@ import press.callback.site.SiteProject;
       "  PRESS_LIST_DB_PASSWORD             the PostgreSQL password, when newsletter.list_db is one"
     })
 final class ListInboxCommand implements Callable<Integer> {
+  private static final ListSecrets.Wording SECRET_WORDING = new ListSecrets.Wording(
+      "is not set: a list that sends real emails needs real tokens",
+      "export PRESS_UNSUBSCRIBE_SECRET=<the secret press send uses>",
+      "press: PRESS_UNSUBSCRIBE_SECRET is not set: bounce addresses and tokens are checked with a"
+          + " development secret, so reports are matched by address only",
+      "a secret is shorter than 16 characters");
+
   @ParentCommand ListCommand list;
   @Spec CommandSpec spec;
   @Mixin ListOptions options;
@@ -135,10 +143,12 @@ final class ListInboxCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<String> secrets = secrets(main, destination.isReal());
-    if (secrets == null) {
+    Optional<List<String>> read = ListSecrets.report(ListSecrets.read(main::env, destination.isReal(), true,
+        SECRET_WORDING), main.err());
+    if (read.isEmpty()) {
       return ExitCodes.CONTENT;
     }
+    List<String> secrets = read.get();
     Tokens tokens = new Tokens(secrets, listId);
     Verp verp = null;
     if (settings.bounceAddress() != null) {
@@ -248,38 +258,5 @@ final class ListInboxCommand implements Callable<Integer> {
       }
     }
     return true;
-  }
-
-  /** The token secrets, the current one first; {@code null} (after saying why) when unusable. */
-  private static List<String> secrets(Main main, boolean realMail) {
-    List<String> secrets = new ArrayList<>();
-    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
-    if (secret == null || secret.isEmpty()) {
-      if (realMail) {
-        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: is not set: a list that sends real emails needs real tokens"
-            + "\n  hint: export PRESS_UNSUBSCRIBE_SECRET=<the secret press send uses>");
-        return null;
-      }
-      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: bounce addresses and tokens are checked with a"
-          + " development secret, so reports are matched by address only");
-      secret = SendCommand.DEV_SECRET;
-    }
-    secrets.add(secret);
-    String previous = main.env("PRESS_UNSUBSCRIBE_SECRET_PREVIOUS");
-    if (previous != null) {
-      for (String p : previous.split(",")) {
-        if (!p.isBlank()) {
-          secrets.add(p.strip());
-        }
-      }
-    }
-    for (String s : secrets) {
-      if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
-        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: a secret is shorter than 16 characters"
-            + "\n  hint: use 16 or more random characters");
-        return null;
-      }
-    }
-    return secrets;
   }
 }

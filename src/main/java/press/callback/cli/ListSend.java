@@ -3,13 +3,9 @@ package press.callback.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import press.callback.diag.ContentException;
-import press.callback.diag.Diagnostic;
 import press.callback.list.Feedback;
 import press.callback.list.JdbcLedger;
 import press.callback.list.JdbcListStore;
@@ -38,18 +34,27 @@ import press.callback.site.SiteProject;
  * its member (VERP).
  */
 final class ListSend {
+  private static final ListSecrets.Wording SECRET_WORDING = new ListSecrets.Wording(
+      "is not set: real sends need real unsubscribe tokens",
+      "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same the list service uses",
+      "press: PRESS_UNSUBSCRIBE_SECRET is not set: unsubscribe links use a development secret",
+      "a token secret must be at least 16 characters");
+
   private final SendCommand send;
+  private final SendPlan plan;
   private final Main main;
   private final Path project;
   private final String url;
   private final String bounceAddress;
 
-  private ListSend(SendCommand send, Path project, String url, String bounceAddress) {
+  /** The send of {@code plan} from the list's database of {@code settings} (which exists). */
+  ListSend(SendCommand send, SendPlan plan, Settings settings) {
     this.send = send;
+    this.plan = plan;
     this.main = send.main;
-    this.project = project;
-    this.url = url;
-    this.bounceAddress = bounceAddress;
+    this.project = plan.source().toAbsolutePath().normalize();
+    this.url = settings.listDb();
+    this.bounceAddress = settings.bounceAddress();
   }
 
   /** What a send reads from {@code jbake.properties}: the list's database and the bounce address. */
@@ -68,16 +73,13 @@ final class ListSend {
   }
 
   /**
-   * The send from the store, if the project has a list database; {@code null} when it has none
-   * (then a list must be given with {@code --subscribers}).
+   * Whether the project has a list database to send from: an SQLite file that is there, or any
+   * PostgreSQL URL (without one, a list must be given with {@code --subscribers}).
    */
-  static ListSend choose(SendCommand send, Settings settings) {
-    Path project = send.source.toAbsolutePath().normalize();
+  static boolean exists(Path source, Settings settings) {
+    Path project = source.toAbsolutePath().normalize();
     String url = settings.listDb();
-    if (url.startsWith("jdbc:sqlite:") && !Files.exists(project.resolve(url.substring("jdbc:sqlite:".length())))) {
-      return null;
-    }
-    return new ListSend(send, project, url, settings.bounceAddress());
+    return !url.startsWith("jdbc:sqlite:") || Files.exists(project.resolve(url.substring("jdbc:sqlite:".length())));
   }
 
   /** Whether issue {@code id} has ledger rows for {@code destination} (it was sent, or began to be). */
@@ -92,15 +94,15 @@ final class ListSend {
   /** Runs {@code --status}, {@code --dry-run} or the send. */
   int run(Destination destination) throws InterruptedException, IOException {
     try (JdbcListStore store = JdbcListStore.open(url, project, main.env(ListOptions.PASSWORD))) {
-      Ledger.Place place = JdbcLedger.place(store.database(), send.issue, destination.id(), main.clock());
-      if (send.status) {
+      Ledger.Place place = JdbcLedger.place(store.database(), plan.issue(), destination.id(), main.clock());
+      if (plan.mode() == SendPlan.Mode.STATUS) {
         return status(store, place, destination);
       }
       IssueMessage message;
       Tokens tokens;
       Verp verp;
       try {
-        message = send.readIssue();
+        message = send.readIssue(plan);
         tokens = tokens(destination, message);
         verp = bounceAddress == null ? null : new Verp(bounceAddress, tokens);
       } catch (ContentException e) {
@@ -109,10 +111,10 @@ final class ListSend {
       Map<ListStatus, Integer> counts = store.counts();
       int subscribed = counts.getOrDefault(ListStatus.SUBSCRIBED, 0);
       int others = counts.values().stream().mapToInt(Integer::intValue).sum() - subscribed;
-      main.out().printf("press: issue %s \"%s\" via %s%n", send.issue, message.subject(), destination.description());
+      main.out().printf("press: issue %s \"%s\" via %s%n", plan.issue(), message.subject(), destination.description());
       main.out().printf("press: %d subscribed, %d not subscribed in %s; ledger in the same database%n",
           subscribed, others, store.database().location());
-      if (send.dryRun) {
+      if (plan.mode() == SendPlan.Mode.DRY_RUN) {
         return dryRun(store, place, subscribed);
       }
       return deliver(store, place, destination, message, tokens, verp, subscribed);
@@ -127,8 +129,8 @@ final class ListSend {
     try {
       opened = place.open();
     } catch (Ledger.Busy e) {
-      if (send.due) { // another run of the same schedule got there first: it sends the issue
-        main.out().println("press: another send of issue " + send.issue + " via " + destination.description()
+      if (plan.due()) { // another run of the same schedule got there first: it sends the issue
+        main.out().println("press: another send of issue " + plan.issue() + " via " + destination.description()
             + " is running (" + e.getMessage() + "); it sends the issue, so this one stops");
         return ExitCodes.OK;
       }
@@ -139,19 +141,16 @@ final class ListSend {
     }
     AtomicInteger bounced = new AtomicInteger();
     try (Ledger ledger = opened) {
-      double perSecond = send.rate != null ? send.rate : destination.isReal() ? 20 : 0;
       Personalizer personalizer = new Personalizer(message, s -> tokens.member(s.memberId()),
-          s -> verp == null ? null : verp.sender(s.memberId(), send.issue), destination.id(), main.clock(), false);
+          s -> verp == null ? null : verp.sender(s.memberId(), plan.issue()), destination.id(), main.clock(), false);
       Progress progress = new Progress(main.out(), subscribed, main.interactive());
-      Duration backoff = Duration.ofMillis((long) (send.backoffSeconds * 1000));
-      Sender sender = new Sender(new Sender.Options(send.concurrency, perSecond, send.resendUncertain, send.attempts, backoff),
-          ledger, destination, personalizer::message, progress::update, (s, e) -> {
+      Sender sender = new Sender(plan.sending(), ledger, destination, personalizer::message, progress::update, (s, e) -> {
             bounce(store, s, e);
             bounced.incrementAndGet();
           });
-      Sender.Report report = sender.send(new SubscribedMembers(store));
+      Sender.Report report = sender.send(new SubscribedMembers(store, plan.listPage()));
       progress.finish();
-      int exit = send.summary(report);
+      int exit = send.summary(report, plan.issue());
       if (bounced.get() > 0) {
         main.out().printf("press: %d address(es) refused for good at RCPT (no such mailbox): marked bounced in the list%n",
             bounced.get());
@@ -163,20 +162,16 @@ final class ListSend {
   /** A 5xx to RCPT for a dead mailbox is a hard bounce, reported once by its key. */
   private void bounce(JdbcListStore store, Subscriber s, DeliveryException e) {
     String reply = e.reply();
-    store.feedback(new Feedback(Feedback.Kind.HARD_BOUNCE, s.memberId(), null, send.issue,
-        "smtp:" + send.issue + ":" + s.memberId(), main.clock().instant(),
+    store.feedback(new Feedback(Feedback.Kind.HARD_BOUNCE, s.memberId(), null, plan.issue(),
+        "smtp:" + plan.issue() + ":" + s.memberId(), main.clock().instant(),
         reply.length() > 200 ? reply.substring(0, 200) : reply, "send"), Feedback.Policy.DEFAULT);
   }
 
   private int dryRun(JdbcListStore store, Ledger.Place place, int subscribed) throws IOException {
     Map<String, Ledger.Mark> marks = place.read();
-    Map<Ledger.State, Integer> before = SendCommand.tally(marks);
-    int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
-    main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
-        Math.max(0, subscribed - done), done, before.get(Ledger.State.SENDING));
-    place.running().ifPresent(who -> main.out().println("press: a send is running now: " + who));
-    if (send.verbose) {
-      for (SubscribedMembers m = new SubscribedMembers(store); m.hasNext(); ) {
+    send.dryRun(marks, subscribed, place.running());
+    if (plan.verbose()) {
+      for (SubscribedMembers m = new SubscribedMembers(store, plan.listPage()); m.hasNext(); ) {
         Subscriber s = m.next();
         if (marks.get(s.key()) == null) {
           main.out().println("  " + s.email());
@@ -191,7 +186,7 @@ final class ListSend {
     Map<Ledger.State, Integer> t = SendCommand.tally(marks);
     int subscribed = 0;
     int open = 0;
-    for (SubscribedMembers m = new SubscribedMembers(store); m.hasNext(); ) {
+    for (SubscribedMembers m = new SubscribedMembers(store, plan.listPage()); m.hasNext(); ) {
       Ledger.Mark mark = marks.get(m.next().key());
       subscribed++;
       if (mark == null || mark.state() == Ledger.State.DEFERRED) {
@@ -199,7 +194,7 @@ final class ListSend {
       }
     }
     main.out().printf("press: %s via %s: sent %d, failed %d, pending %d of %d subscribed, uncertain %d (ledger in %s)%n",
-        send.issue, destination.description(), t.get(Ledger.State.SENT), t.get(Ledger.State.FAILED), open, subscribed,
+        plan.issue(), destination.description(), t.get(Ledger.State.SENT), t.get(Ledger.State.FAILED), open, subscribed,
         t.get(Ledger.State.SENDING), store.database().location());
     place.running().ifPresent(who -> main.out().println(
         "press: a send is running now (" + who + "): its messages in flight count as uncertain until it ends"));
@@ -208,30 +203,11 @@ final class ListSend {
 
   /** The list's member tokens, under the secret the list service uses (and its previous ones). */
   private Tokens tokens(Destination destination, IssueMessage message) throws ContentException {
-    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
-    if (secret == null || secret.isEmpty()) {
-      if (destination.isReal()) {
-        throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0,
-            "is not set: real sends need real unsubscribe tokens",
-            "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same the list service uses"));
-      }
-      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: unsubscribe links use a development secret");
-      secret = SendCommand.DEV_SECRET;
+    ListSecrets.Read read = ListSecrets.read(main::env, destination.isReal(), true, SECRET_WORDING);
+    read.note().ifPresent(main.err()::println);
+    if (read instanceof ListSecrets.Refused refused) {
+      throw new ContentException(refused.problem());
     }
-    List<String> secrets = new ArrayList<>(List.of(secret));
-    String previous = main.env("PRESS_UNSUBSCRIBE_SECRET_PREVIOUS");
-    if (previous != null) {
-      for (String p : previous.split(",")) {
-        if (!p.isBlank()) {
-          secrets.add(p.strip());
-        }
-      }
-    }
-    try {
-      return new Tokens(secrets, message.listKey());
-    } catch (IllegalArgumentException e) {
-      throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0, e.getMessage(),
-          "use 16 or more random characters"));
-    }
+    return new Tokens(((ListSecrets.Found) read).secrets(), message.listKey());
   }
 }

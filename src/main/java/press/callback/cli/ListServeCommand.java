@@ -4,8 +4,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,6 +41,12 @@ import press.callback.list.service.ListServer;
       "  PRESS_MAILGUN_SIGNING_KEY          turns on /hooks/mailgun: Mailgun's HTTP webhook signing key"
     })
 final class ListServeCommand implements Callable<Integer> {
+  private static final ListSecrets.Wording SECRET_WORDING = new ListSecrets.Wording(
+      "is not set: a list that sends real emails needs real tokens",
+      "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same press send uses",
+      "press: PRESS_UNSUBSCRIBE_SECRET is not set: tokens use a development secret",
+      "a secret is shorter than 16 characters");
+
   @ParentCommand ListCommand list;
   @Spec CommandSpec spec;
 
@@ -85,33 +91,12 @@ final class ListServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<String> secrets = new ArrayList<>();
-    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
-    if (secret == null || secret.isEmpty()) {
-      if (destination.isReal()) {
-        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: is not set: a list that sends real emails needs real tokens"
-            + "\n  hint: export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same press send uses");
-        return ExitCodes.CONTENT;
-      }
-      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: tokens use a development secret");
-      secret = SendCommand.DEV_SECRET;
+    Optional<List<String>> read = ListSecrets.report(ListSecrets.read(main::env, destination.isReal(), true,
+        SECRET_WORDING), main.err());
+    if (read.isEmpty()) {
+      return ExitCodes.CONTENT;
     }
-    secrets.add(secret);
-    String previous = main.env("PRESS_UNSUBSCRIBE_SECRET_PREVIOUS");
-    if (previous != null) {
-      for (String p : previous.split(",")) {
-        if (!p.isBlank()) {
-          secrets.add(p.strip());
-        }
-      }
-    }
-    for (String s : secrets) {
-      if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
-        main.err().println("PRESS_UNSUBSCRIBE_SECRET: error: a secret is shorter than 16 characters"
-            + "\n  hint: use 16 or more random characters");
-        return ExitCodes.CONTENT;
-      }
-    }
+    List<String> secrets = read.get();
     ListServer server;
     try {
       server = ListServer.start(new ListServer.Options(source, host, port, destination, secrets,

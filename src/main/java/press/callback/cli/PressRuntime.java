@@ -1,5 +1,7 @@
 package press.callback.cli;
 
+import press.callback.mail.ProcessLocks;
+
 /**
  * What lives as long as the process: the one object {@link Main#main} creates and passes down to
  * every command. Whatever would otherwise be a static, mutable field (a registry, a process-wide
@@ -9,9 +11,15 @@ package press.callback.cli;
  * <p>Close it when the process is done with it.
  */
 public final class PressRuntime implements AutoCloseable {
+  private final ProcessLocks locks = new ProcessLocks();
 
   /** A runtime for one process (or one test). */
   public PressRuntime() {}
+
+  /** The send and list-file locks this process holds (see {@link ProcessLocks}). */
+  ProcessLocks locks() {
+    return locks;
+  }
 
   @Override
   public void close() {}

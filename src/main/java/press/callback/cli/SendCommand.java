@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,21 +20,26 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.list.SubscribedMembers;
 import press.callback.mail.BakedIssue;
+import press.callback.mail.DeliveryException;
 import press.callback.mail.Destination;
 import press.callback.mail.IssueMessage;
 import press.callback.mail.Ledger;
 import press.callback.mail.Personalizer;
-import press.callback.mail.PickupFolder;
 import press.callback.mail.Schedule;
 import press.callback.mail.Sender;
 import press.callback.mail.SmtpServer;
-import press.callback.mail.Subscriber;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.UnsubscribeToken;
 import press.callback.site.SiteProject;
 
-/** {@code press send}: deliver one issue to every subscriber, never twice, never lost. */
+/**
+ * {@code press send}: deliver one issue to every subscriber, never twice, never lost. The options
+ * become a {@link SendPlan} (pure); this class prints and carries it out, with {@link CsvSend} for
+ * a CSV list and {@link ListSend} for the list's database. Over 300 lines because its picocli
+ * options and their help take 130 of them.
+ */
 @Command(
     name = "send",
     mixinStandardHelpOptions = true,
@@ -61,7 +63,11 @@ import press.callback.site.SiteProject;
           + " required with --smtp)"
     })
 final class SendCommand implements Callable<Integer> {
-  static final String DEV_SECRET = "press-development-secret-not-for-real-sends";
+  private static final ListSecrets.Wording SECRET_WORDING = new ListSecrets.Wording(
+      "is not set: real sends need real unsubscribe tokens",
+      "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same your unsubscribe endpoint uses",
+      "press: PRESS_UNSUBSCRIBE_SECRET is not set: unsubscribe links use a development secret",
+      "the unsubscribe secret must be at least 16 characters");
 
   @ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -79,9 +85,6 @@ final class SendCommand implements Callable<Integer> {
 
   @Option(names = "--early", description = "Send before the issue is due: by name, one dated after today; with --due, today's before its send time.")
   boolean early;
-
-  /** The SMTP server of --smtp, or null for the pickup folder. */
-  private SmtpServer server;
 
   @Option(names = "--subscribers", paramLabel = "FILE", description = "CSV with columns email,name,status. Without it: the list in the store"
       + " (newsletter.list_db) when its database exists, the ledger in the same database.")
@@ -131,26 +134,18 @@ final class SendCommand implements Callable<Integer> {
       description = "Wait after the first temporary error; doubled each retry. Default: ${DEFAULT-VALUE}.")
   double backoffSeconds;
 
+  /** How many members a send from the store reads at once; hidden: a test shortens it to see a re-read. */
+  @Option(names = "--list-page", hidden = true, defaultValue = "" + SubscribedMembers.PAGE_SIZE)
+  int listPage;
+
   @Override
   public Integer call() throws Exception {
     Logging.configure(verbose);
-    if (due == (issue != null)) {
-      throw new ParameterException(spec.commandLine(), due
-          ? "--due finds the issue itself: give ISSUE or --due, not both"
-          : "say which issue: press send 2026-11-30, or press send --due for the one due now");
+    Optional<String> usage = SendPlan.usageError(issue, due, at, concurrency, attempts, backoffSeconds, rate);
+    if (usage.isPresent()) {
+      throw new ParameterException(spec.commandLine(), usage.get());
     }
-    if (at != null && !due) {
-      throw new ParameterException(spec.commandLine(), "--at goes with --due: it is the time to decide what is due at");
-    }
-    if (!due && !issue.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      throw new ParameterException(spec.commandLine(), "ISSUE is the issue's date, e.g. 2026-11-30, not '" + issue + "'");
-    }
-    if (concurrency < 1 || concurrency > 32) {
-      throw new ParameterException(spec.commandLine(), "--concurrency must be from 1 to 32");
-    }
-    if (attempts < 1 || backoffSeconds < 0 || (rate != null && rate < 0)) {
-      throw new ParameterException(spec.commandLine(), "--attempts must be at least 1; --backoff and --rate not negative");
-    }
+    SmtpServer server;
     try {
       server = smtp == null ? null : SmtpServer.parse(smtp, main.env("PRESS_SMTP_PASSWORD"), insecure);
     } catch (IllegalArgumentException e) {
@@ -162,40 +157,45 @@ final class SendCommand implements Callable<Integer> {
     } catch (ContentException e) {
       return fail(e);
     }
-    ListSend fromList = subscribers == null && test == null ? ListSend.choose(this, settings) : null;
-    if (due) {
+    boolean storeExists = subscribers == null && test == null && ListSend.exists(source, settings);
+    return run(SendPlan.of(this, settings, storeExists, server));
+  }
+
+  /** Carries out {@code plan}, saying what happens; the exit code. */
+  private int run(SendPlan plan) throws IOException, InterruptedException {
+    if (plan.due()) {
       Optional<String> picked;
       try {
-        picked = pickDue(fromList);
+        picked = pickDue(plan);
       } catch (ContentException e) {
         return fail(e);
       }
       if (picked.isEmpty()) {
         return ExitCodes.OK;
       }
-      issue = picked.get();
+      plan = plan.withIssue(picked.get());
     }
-    Destination destination = destination(issue);
-    if (fromList != null) {
-      if (!status) {
-        Integer refused = refusedAsEarly();
+    Destination destination = plan.destination(plan.issue());
+    if (plan.recipients() instanceof SendPlan.Store store) {
+      if (plan.mode() != SendPlan.Mode.STATUS) {
+        Integer refused = refusedAsEarly(plan);
         if (refused != null) {
           return refused;
         }
       }
-      return fromList.run(destination);
+      return new ListSend(this, plan, store.settings()).run(destination);
     }
-    Path ledgerFile = ledgerFile(issue, destination);
-    if (status) {
-      return status(ledgerFile, destination);
+    Path ledgerFile = plan.ledgerFile(plan.issue(), destination);
+    if (plan.mode() == SendPlan.Mode.STATUS) {
+      return new CsvSend(this, plan).status(ledgerFile, destination);
     }
     IssueMessage message;
     try {
-      message = readIssue();
+      message = readIssue(plan);
     } catch (ContentException e) {
       return fail(e);
     }
-    Integer refused = refusedAsEarly();
+    Integer refused = refusedAsEarly(plan);
     if (refused != null) {
       return refused;
     }
@@ -205,53 +205,42 @@ final class SendCommand implements Callable<Integer> {
     } catch (ContentException e) {
       return fail(e);
     }
-    if (test != null) {
-      return test(destination, message, tokens);
+    if (plan.recipients() instanceof SendPlan.Tester tester) {
+      return test(plan.issue(), destination, message, tokens, tester.address());
     }
-    if (subscribers == null) {
+    if (plan.recipients() instanceof SendPlan.Nobody nobody) {
       throw new ParameterException(spec.commandLine(), "say who gets it: --subscribers FILE, a list in "
-          + settings.listDb() + " (press list import, press list serve), or --test ADDRESS");
+          + nobody.listDb() + " (press list import, press list serve), or --test ADDRESS");
     }
-    return send(destination, message, tokens, ledgerFile, settings.bounceAddress());
-  }
-
-  /** Where messages go: the SMTP server, or the issue's pickup folder. */
-  private Destination destination(String id) {
-    return server != null ? server : new PickupFolder((outbox != null ? outbox : source.resolve("target/outbox")).resolve(id));
-  }
-
-  private Path ledgerFile(String id, Destination destination) {
-    return source.resolve(".press/ledger").resolve(id + "." + destination.id() + ".log");
-  }
-
-  private Path newsletterFolder() {
-    return newsletter != null ? newsletter : source.resolve("target/newsletter");
+    return new CsvSend(this, plan).send(destination, message, tokens, ledgerFile, ((SendPlan.Csv) plan.recipients()).file());
   }
 
   /**
    * With --due: the issue the clock says to send now, or empty (after saying why none is). An
    * issue has been sent here when its ledger (a file, or rows of the list's database) exists.
    */
-  private Optional<String> pickDue(ListSend fromList) throws ContentException {
-    Schedule schedule = SiteProject.schedule(source);
-    List<BakedIssue> issues = BakedIssue.list(newsletterFolder());
-    Instant now = at != null ? at.atZone(schedule.zone()).toInstant() : main.clock().instant();
-    return new DueSend(main.out(), schedule).pick(issues, now, early, id -> fromList != null
-        ? fromList.hasLedger(id, destination(id))
-        : Files.exists(ledgerFile(id, destination(id))));
+  private Optional<String> pickDue(SendPlan plan) throws ContentException {
+    Schedule schedule = SiteProject.schedule(plan.source());
+    List<BakedIssue> issues = BakedIssue.list(plan.newsletter());
+    Instant now = plan.at() != null ? plan.at().atZone(schedule.zone()).toInstant() : main.clock().instant();
+    ListSend fromList = plan.recipients() instanceof SendPlan.Store store ? new ListSend(this, plan, store.settings())
+        : null;
+    return new DueSend(main.out(), schedule).pick(issues, now, plan.early(), id -> fromList != null
+        ? fromList.hasLedger(id, plan.destination(id))
+        : Files.exists(plan.ledgerFile(id, plan.destination(id))));
   }
 
   /**
-   * Unless --test, --due or --early: the exit code that refuses an issue dated after today (a
+   * The exit code that refuses an issue dated after today, if the plan refuses such an issue (a
    * dry run only says so), or null to go on.
    */
-  private Integer refusedAsEarly() {
-    if (test != null || due || early) {
+  private Integer refusedAsEarly(SendPlan plan) {
+    if (!plan.refusesEarly()) {
       return null;
     }
     try {
-      Optional<Diagnostic> notYet = tooEarly();
-      if (notYet.isPresent() && !dryRun) {
+      Optional<Diagnostic> notYet = tooEarly(plan);
+      if (notYet.isPresent() && plan.mode() != SendPlan.Mode.DRY_RUN) {
         main.err().println(notYet.get().format());
         return ExitCodes.CONTENT;
       }
@@ -266,21 +255,22 @@ final class SendCommand implements Callable<Integer> {
    * Why the issue named may not be sent yet: it is dated after today, so its page on the site,
    * where the email's "view in browser" link points, is not live.
    */
-  private Optional<Diagnostic> tooEarly() throws ContentException {
-    Path eml = newsletterFolder().resolve(issue).resolve(BakedIssue.FILE);
-    Optional<BakedIssue> baked = BakedIssue.read(issue, eml);
+  private Optional<Diagnostic> tooEarly(SendPlan plan) throws ContentException {
+    Path eml = plan.eml(plan.issue());
+    Optional<BakedIssue> baked = BakedIssue.read(plan.issue(), eml);
     return baked.isEmpty() ? Optional.empty()
-        : new DueSend(main.out(), SiteProject.schedule(source)).tooEarly(baked.get(), eml, main.clock().instant());
+        : new DueSend(main.out(), SiteProject.schedule(plan.source())).tooEarly(baked.get(), eml, main.clock().instant());
   }
 
-  IssueMessage readIssue() throws ContentException {
-    Path eml = newsletterFolder().resolve(issue).resolve(BakedIssue.FILE);
+  IssueMessage readIssue(SendPlan plan) throws ContentException {
+    String id = plan.issue();
+    Path eml = plan.eml(id);
     if (!Files.exists(eml)) {
-      throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + issue,
-          "write content/newsletter/" + issue + ".md and run mvn package (or press bake) first"));
+      throw new ContentException(Diagnostic.error(eml.toString(), 0, 0, "no email for issue " + id,
+          "write content/newsletter/" + id + ".md and run mvn package (or press bake) first"));
     }
     try (InputStream in = Files.newInputStream(eml)) {
-      IssueMessage message = IssueMessage.read(issue, in);
+      IssueMessage message = IssueMessage.read(id, in);
       if (message.transactional()) {
         throw new IOException("not an issue: the message has no List-Id or List-Unsubscribe (a list's own email?)");
       }
@@ -291,128 +281,43 @@ final class SendCommand implements Callable<Integer> {
   }
 
   private UnsubscribeToken tokens(Destination destination, IssueMessage message) throws ContentException {
-    String secret = main.env("PRESS_UNSUBSCRIBE_SECRET");
-    if (secret == null || secret.isEmpty()) {
-      if (destination.isReal()) {
-        throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0,
-            "is not set: real sends need real unsubscribe tokens",
-            "export PRESS_UNSUBSCRIBE_SECRET=<16 or more random characters>, the same your unsubscribe endpoint uses"));
-      }
-      main.err().println("press: PRESS_UNSUBSCRIBE_SECRET is not set: unsubscribe links use a development secret");
-      secret = DEV_SECRET;
+    ListSecrets.Read read = ListSecrets.read(main::env, destination.isReal(), false, SECRET_WORDING);
+    read.note().ifPresent(main.err()::println);
+    if (read instanceof ListSecrets.Refused refused) {
+      throw new ContentException(refused.problem());
     }
-    try {
-      return new UnsubscribeToken(secret, message.listKey());
-    } catch (IllegalArgumentException e) {
-      throw new ContentException(Diagnostic.error("PRESS_UNSUBSCRIBE_SECRET", 0, 0, e.getMessage(), "use 16 or more random characters"));
-    }
+    return new UnsubscribeToken(((ListSecrets.Found) read).current(), message.listKey());
   }
 
-  private int test(Destination destination, IssueMessage message, UnsubscribeToken tokens) {
-    if (!SubscriberList.validAddress(test)) {
-      throw new ParameterException(spec.commandLine(), "--test needs an email address, not '" + test + "'");
+  private int test(String id, Destination destination, IssueMessage message, UnsubscribeToken tokens, String address) {
+    if (!SubscriberList.validAddress(address)) {
+      throw new ParameterException(spec.commandLine(), "--test needs an email address, not '" + address + "'");
     }
     Personalizer personalizer = new Personalizer(message, tokens, destination.id() + ".test", main.clock(), true);
     try (var transport = destination.open()) {
       transport.connect();
-      transport.deliver(personalizer.message(Personalizer.tester(test)), test);
-    } catch (press.callback.mail.DeliveryException e) {
-      main.err().println(e.kind() == press.callback.mail.DeliveryException.Kind.UNCERTAIN
+      transport.deliver(personalizer.message(Personalizer.tester(address)), address);
+    } catch (DeliveryException e) {
+      main.err().println(e.kind() == DeliveryException.Kind.UNCERTAIN
           ? "press: the test copy may or may not have arrived: " + e.reply()
           : "press: the test copy was not sent: " + e.reply());
       return ExitCodes.CONTENT;
     }
-    main.out().println("press: sent a test copy of " + issue + " to " + test + " via " + destination.description() + "; nothing recorded");
+    main.out().println("press: sent a test copy of " + id + " to " + address + " via " + destination.description()
+        + "; nothing recorded");
     return ExitCodes.OK;
   }
 
-  private int send(Destination destination, IssueMessage message, UnsubscribeToken tokens, Path ledgerFile,
-      String bounceAddress) throws IOException, InterruptedException {
-    String display = subscribers.toString();
-    int[] counts = new int[3]; // subscribed, not subscribed, rows skipped
-    try (SubscriberList list = SubscriberList.open(subscribers, display, d -> main.err().println(d.format()))) {
-      for (Subscriber s : list) {
-        counts[s.status() == Subscriber.Status.SUBSCRIBED ? 0 : 1]++;
-      }
-      counts[2] = list.skippedCount();
-      if (list.errorCount() > 0) {
-        main.err().printf("press: %d line(s) of %s cannot be read; nothing sent. Fix them and run the same command again%n",
-            list.errorCount(), display);
-        return ExitCodes.CONTENT;
-      }
-    } catch (ContentException e) {
-      return fail(e);
-    }
-    main.out().printf("press: issue %s \"%s\" via %s%n", issue, message.subject(), destination.description());
-    main.out().printf("press: %d subscribed, %d not subscribed, %d rows skipped; ledger %s%n",
-        counts[0], counts[1], counts[2], ledgerFile);
-    if (dryRun) { // reads the ledger without locking it: a dry run may look at a send under way
-      Map<String, Ledger.Mark> marks = Ledger.read(ledgerFile);
-      Map<Ledger.State, Integer> before = tally(marks);
-      int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
-      main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
-          Math.max(0, counts[0] - done), done, before.get(Ledger.State.SENDING));
-      Ledger.running(ledgerFile).ifPresent(who -> main.out().println("press: a send is running now: " + who));
-      if (verbose) {
-        try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {})) {
-          for (Subscriber s : list) {
-            if (s.status() == Subscriber.Status.SUBSCRIBED && marks.get(s.key()) == null) {
-              main.out().println("  " + s.email());
-            }
-          }
-        } catch (ContentException e) {
-          return fail(e);
-        }
-      }
-      return ExitCodes.OK;
-    }
-    Ledger opened;
-    try {
-      opened = Ledger.open(ledgerFile, main.clock());
-    } catch (Ledger.Busy e) {
-      if (due) { // another run of the same schedule got there first: it sends the issue
-        main.out().println("press: another send of issue " + issue + " via " + destination.description() + " is running ("
-            + Ledger.running(ledgerFile).orElse("it has just ended") + "); it sends the issue, so this one stops");
-        return ExitCodes.OK;
-      }
-      main.err().println("press: error: " + e.getMessage()
-          + "\n  hint: wait for it to end (press send --status shows its progress); a send that was killed"
-          + " leaves no lock, so run the same command again then");
-      return ExitCodes.CONTENT;
-    }
-    try (Ledger ledger = opened) {
-      double perSecond = rate != null ? rate : destination.isReal() ? 20 : 0;
-      // a CSV list has no member ids: the envelope sender is the bounce address itself (no VERP)
-      Personalizer personalizer = new Personalizer(message, s -> tokens.create(s.email()), s -> bounceAddress,
-          destination.id(), main.clock(), false);
-      Progress progress = new Progress(main.out(), counts[0], main.interactive());
-      Duration backoff = Duration.ofMillis((long) (backoffSeconds * 1000));
-      Sender sender = new Sender(new Sender.Options(concurrency, perSecond, resendUncertain, attempts, backoff),
-          ledger, destination, personalizer::message, progress::update);
-      Sender.Report report;
-      int listErrors;
-      try (SubscriberList list = SubscriberList.open(subscribers, display, d -> {
-        if (d.isError()) {
-          main.err().println(d.format());
-        }
-      })) {
-        report = sender.send(list.iterator());
-        listErrors = list.errorCount();
-      } catch (ContentException e) {
-        return fail(e);
-      }
-      progress.finish();
-      int exit = summary(report);
-      if (listErrors > 0) {
-        main.err().println("press: the list changed during the send and a line cannot be read now; the rows after it"
-            + " were not sent. Fix it and run the same command again");
-        return ExitCodes.CONTENT;
-      }
-      return exit;
-    }
+  /** What a dry run says about the ledger: how many are left, done and uncertain, and a send running. */
+  void dryRun(Map<String, Ledger.Mark> marks, int subscribed, Optional<String> running) {
+    Map<Ledger.State, Integer> before = tally(marks);
+    int done = before.get(Ledger.State.SENT) + before.get(Ledger.State.FAILED);
+    main.out().printf("press: dry run: would send to %d (at most; %d already done, %d uncertain); nothing sent%n",
+        Math.max(0, subscribed - done), done, before.get(Ledger.State.SENDING));
+    running.ifPresent(who -> main.out().println("press: a send is running now: " + who));
   }
 
-  int summary(Sender.Report r) {
+  int summary(Sender.Report r, String id) {
     main.out().printf("press: sent %d, failed %d, deferred %d, already done %d, uncertain %d%n",
         r.sent(), r.failed(), r.deferred(), r.alreadyDone(), r.uncertain().size());
     if (!r.uncertain().isEmpty()) {
@@ -425,57 +330,13 @@ final class SendCommand implements Callable<Integer> {
       main.out().println("press: deferred ones got temporary errors; run the same command later to retry them");
     }
     if (r.alreadyDone() > 0 && r.sent() + r.failed() + r.deferred() == 0 && r.uncertain().isEmpty() && r.aborted() == null) {
-      main.out().println("press: issue " + issue + " was sent already: no subscribed address is left to send it to");
+      main.out().println("press: issue " + id + " was sent already: no subscribed address is left to send it to");
     }
     if (r.aborted() != null) {
       main.err().println("press: stopped: " + r.aborted() + "; run the same command to go on");
       return ExitCodes.CONTENT;
     }
     return r.failed() > 0 ? ExitCodes.CONTENT : ExitCodes.OK;
-  }
-
-  private int status(Path ledgerFile, Destination destination) throws IOException {
-    if (!Files.exists(ledgerFile)) {
-      main.out().printf("press: nothing sent yet for %s via %s%n", issue, destination.description());
-      return ExitCodes.OK;
-    }
-    {
-      Map<String, Ledger.Mark> marks = Ledger.read(ledgerFile);
-      Map<Ledger.State, Integer> t = tally(marks);
-      String pending = "";
-      if (subscribers != null) {
-        int[] subscribed = new int[1];
-        int[] open = new int[1];
-        try (SubscriberList list = SubscriberList.open(subscribers, subscribers.toString(), d -> {
-          if (d.isError()) {
-            main.err().println(d.format());
-          }
-        })) {
-          for (Subscriber s : list) {
-            if (s.status() == Subscriber.Status.SUBSCRIBED) {
-              subscribed[0]++;
-              Ledger.Mark m = marks.get(s.key());
-              if (m == null || m.state() == Ledger.State.DEFERRED) {
-                open[0]++;
-              }
-            }
-          }
-          if (list.errorCount() > 0) {
-            return ExitCodes.CONTENT;
-          }
-        } catch (ContentException e) {
-          return fail(e);
-        }
-        pending = ", pending " + open[0] + " of " + subscribed[0] + " subscribed";
-      } else {
-        pending = ", pending (deferred) " + t.get(Ledger.State.DEFERRED) + " (add --subscribers to count the rest)";
-      }
-      main.out().printf("press: %s via %s: sent %d, failed %d%s, uncertain %d%n", issue, destination.description(),
-          t.get(Ledger.State.SENT), t.get(Ledger.State.FAILED), pending, t.get(Ledger.State.SENDING));
-      Ledger.running(ledgerFile).ifPresent(who -> main.out().println(
-          "press: a send is running now (" + who + "): its messages in flight count as uncertain until it ends"));
-      return ExitCodes.OK;
-    }
   }
 
   static Map<Ledger.State, Integer> tally(Map<String, Ledger.Mark> marks) {

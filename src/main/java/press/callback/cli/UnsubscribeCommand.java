@@ -77,7 +77,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
       return unsubscribeInStore(address);
     }
     try {
-      SubscriberUpdate.Result r = SubscriberUpdate.unsubscribe(subscribers, address);
+      SubscriberUpdate.Result r = SubscriberUpdate.unsubscribe(subscribers, address, main.runtime().locks());
       switch (r) {
         case UPDATED -> main.out().println("press: unsubscribed " + address + " in " + subscribers);
         case ALREADY -> main.out().println("press: " + address + " was already unsubscribed");

@@ -13,7 +13,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import java.util.List;
 import org.jsoup.Jsoup;
-import press.callback.content.markdown.DirectHtmlWriter;
+import press.callback.content.markdown.internal.DirectHtmlWriter;
 import press.callback.content.markdown.HeadingIdExtension;
 import press.callback.content.markdown.PlaceholderExtension;
 import press.callback.content.markdown.QuickAutolinkExtension;

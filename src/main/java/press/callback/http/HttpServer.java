@@ -45,6 +45,9 @@ import java.util.function.Consumer;
  * <p>Replies go out with TCP_NODELAY and in one write: on a kept-alive connection Nagle's
  * algorithm otherwise holds a reply's last segment for the client's delayed ACK (~40 ms a
  * request).
+ *
+ * <p>Over 300 lines because the limits above are all kept by one accept, read and answer loop,
+ * whose deadlines only make sense read together.
  */
 public final class HttpServer implements AutoCloseable {
   /**

@@ -12,14 +12,14 @@ import press.callback.mail.Subscriber;
  * memory used does not grow with the list. Each page is read as the members stand at that moment,
  * and a page is read again once it is older than {@link #MAX_AGE} (a slow, rate-limited send): a
  * member who unsubscribes, bounces or complains while the send runs is not mailed once the page
- * that holds them is read, within {@link #pageSize} messages or {@link #MAX_AGE}.
+ * that holds them is read, within a page's size in messages or {@link #MAX_AGE}.
  *
  * <p>Members who join during the send with an id below the one reached wait for the next run.
  * Not thread-safe: the sender reads it under its own lock.
  */
 public final class SubscribedMembers implements Iterator<Subscriber> {
   /** Members read at once: at most this many messages go out on an old reading of the list. */
-  static volatile int pageSize = 100;
+  public static final int PAGE_SIZE = 100;
   /** A page older than this is read again before it is used further. */
   static final Duration MAX_AGE = Duration.ofSeconds(30);
 
@@ -31,7 +31,16 @@ public final class SubscribedMembers implements Iterator<Subscriber> {
   private boolean end;
   private int pages;
 
+  /** The subscribed members of {@code store}, {@link #PAGE_SIZE} at a time. */
   public SubscribedMembers(ListStore store) {
+    this(store, PAGE_SIZE);
+  }
+
+  /** The subscribed members of {@code store}, {@code pageSize} at a time. */
+  public SubscribedMembers(ListStore store, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("a page holds at least one member");
+    }
     this.store = store;
     this.size = pageSize;
   }

@@ -40,9 +40,9 @@ final class FileLedger implements Ledger {
    *
    * @throws Busy if another send of this issue to this destination is running
    */
-  static FileLedger open(Path file, Clock clock) throws IOException {
+  static FileLedger open(Path file, Clock clock, ProcessLocks locks) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    SendLock lock = SendLock.take(file, clock);
+    SendLock lock = SendLock.take(file, clock, locks);
     try {
       Map<String, Mark> marks = new HashMap<>();
       long complete = readInto(file, marks);
@@ -69,8 +69,8 @@ final class FileLedger implements Ledger {
   /**
    * The send running on a ledger, in words ("pid 1234, since 2026-11-30T08:00:01Z"), if one is.
    */
-  static Optional<String> running(Path file) {
-    return SendLock.holder(file);
+  static Optional<String> running(Path file, ProcessLocks locks) {
+    return SendLock.holder(file, locks);
   }
 
   /** Reads the complete lines of a ledger into {@code marks}; returns how many bytes they take. */

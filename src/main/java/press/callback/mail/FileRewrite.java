@@ -29,18 +29,16 @@ import press.callback.diag.Diagnostic;
  * they are never readable by more people than the file, given its owner and group, forced to disk,
  * renamed over it, and the folder forced too.
  *
- * <p>Updates of one file never overlap, so none is lost: within this process by a monitor, between
- * processes by an OS lock on an empty file beside it ({@code .NAME.lock}, mode 0600, left in place;
- * the OS releases the lock when a process ends, however it ends).
+ * <p>Updates of one file never overlap, so none is lost: within this process by the monitor of its
+ * {@link ProcessLocks}, between processes by an OS lock on an empty file beside it ({@code
+ * .NAME.lock}, mode 0600, left in place; the OS releases the lock when a process ends, however it
+ * ends).
  */
 final class FileRewrite {
   /** The new content for the current one; {@code null} to leave the file as it is. */
   interface Edit {
     byte[] apply(byte[] current) throws ContentException;
   }
-
-  /** FileChannel locks belong to the whole process and cannot be taken twice in it. */
-  private static final Object IN_PROCESS = new Object();
 
   private FileRewrite() {}
 
@@ -51,7 +49,7 @@ final class FileRewrite {
    * @return whether the file was replaced
    * @throws ContentException if the file cannot be read or replaced as promised; it is then unchanged
    */
-  static boolean rewrite(Path file, String display, Edit edit) throws ContentException {
+  static boolean rewrite(Path file, String display, Edit edit, ProcessLocks locks) throws ContentException {
     Path real;
     try {
       real = file.toRealPath();
@@ -61,7 +59,7 @@ final class FileRewrite {
     if (!Files.isRegularFile(real)) {
       throw error(display, "the list is not a file", "give the path of the CSV file");
     }
-    synchronized (IN_PROCESS) {
+    synchronized (locks.rewrites()) { // FileChannel locks belong to the whole process: one at a time in it
       try (FileChannel lockFile = openLock(real); FileLock lock = lockFile.lock()) {
         requireWritableAndOneName(real, display);
         byte[] next = edit.apply(Files.readAllBytes(real));

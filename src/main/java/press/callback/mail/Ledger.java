@@ -80,7 +80,7 @@ public interface Ledger extends AutoCloseable {
   }
 
   /** The ledger file {@code file} as a place. */
-  static Place file(Path file, Clock clock) {
+  static Place file(Path file, Clock clock, ProcessLocks locks) {
     return new Place() {
       @Override
       public String description() {
@@ -89,7 +89,7 @@ public interface Ledger extends AutoCloseable {
 
       @Override
       public Ledger open() throws IOException {
-        return FileLedger.open(file, clock);
+        return FileLedger.open(file, clock, locks);
       }
 
       @Override
@@ -99,7 +99,7 @@ public interface Ledger extends AutoCloseable {
 
       @Override
       public Optional<String> running() {
-        return FileLedger.running(file);
+        return FileLedger.running(file, locks);
       }
     };
   }
@@ -109,8 +109,8 @@ public interface Ledger extends AutoCloseable {
    *
    * @throws Busy if another send of this issue to this destination is running
    */
-  static Ledger open(Path file, Clock clock) throws IOException {
-    return FileLedger.open(file, clock);
+  static Ledger open(Path file, Clock clock, ProcessLocks locks) throws IOException {
+    return FileLedger.open(file, clock, locks);
   }
 
   /** The last state of every address in a ledger file, read without locking it; empty if none. */
@@ -119,8 +119,8 @@ public interface Ledger extends AutoCloseable {
   }
 
   /** The send running on a ledger file, in words, if one is. */
-  static Optional<String> running(Path file) {
-    return FileLedger.running(file);
+  static Optional<String> running(Path file, ProcessLocks locks) {
+    return FileLedger.running(file, locks);
   }
 
   /** Another send of the same issue to the same destination is running. */

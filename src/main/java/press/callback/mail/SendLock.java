@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lock that makes a send of one issue to one destination the only one: an OS lock on a file
@@ -23,17 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The lock file is opened by nothing else: POSIX drops a process's lock on a file when any of
  * its descriptors of that file is closed. Within one process, where the OS lock cannot be taken
- * twice, a map of the locks held answers instead.
+ * twice, the process's {@link ProcessLocks} answer instead.
  */
 final class SendLock implements AutoCloseable {
-  private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
-
   private final Path path;
   private final FileChannel channel;
+  private final ProcessLocks locks;
+  private final String me;
 
-  private SendLock(Path path, FileChannel channel) {
+  private SendLock(Path path, FileChannel channel, ProcessLocks locks, String me) {
     this.path = path;
     this.channel = channel;
+    this.locks = locks;
+    this.me = me;
   }
 
   /**
@@ -41,10 +41,10 @@ final class SendLock implements AutoCloseable {
    *
    * @throws Ledger.Busy if a send holds it
    */
-  static SendLock take(Path ledger, Clock clock) throws IOException {
+  static SendLock take(Path ledger, Clock clock, ProcessLocks locks) throws IOException {
     Path path = lockFile(ledger);
     String me = "pid " + ProcessHandle.current().pid() + ", since " + clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    String other = HELD.putIfAbsent(path, me);
+    String other = locks.takeSend(path, me);
     if (other != null) {
       throw busy(ledger, other);
     }
@@ -58,20 +58,20 @@ final class SendLock implements AutoCloseable {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
-      return new SendLock(path, channel);
+      return new SendLock(path, channel, locks, me);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
       }
-      HELD.remove(path, me);
+      locks.releaseSend(path, me);
       throw e;
     }
   }
 
   /** The send holding the lock of {@code ledger}, in words, if one does. */
-  static Optional<String> holder(Path ledger) {
+  static Optional<String> holder(Path ledger, ProcessLocks locks) {
     Path path = lockFile(ledger);
-    String here = HELD.get(path);
+    String here = locks.sendHolder(path);
     if (here != null) {
       return Optional.of(here);
     }
@@ -119,7 +119,7 @@ final class SendLock implements AutoCloseable {
     try {
       channel.close(); // releases the lock
     } finally {
-      HELD.remove(path);
+      locks.releaseSend(path, me);
     }
   }
 }

@@ -26,6 +26,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * after a refused message the transaction is reset (RSET) so the next one starts clean.
  *
  * <p>Any host that is not loopback must use TLS unless {@code insecure} is set.
+ *
+ * <p>Over 300 lines (a little) because how a failure is classified (temporary, permanent, a dead
+ * mailbox, uncertain) depends on where in this transport's conversation it happened.
  */
 public final class SmtpServer implements Destination {
   private final String host;

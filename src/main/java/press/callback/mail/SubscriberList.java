@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,10 @@ import press.callback.diag.Diagnostic;
  * must not start ({@link #errorCount()}).
  *
  * <p>The list is personal data: problems name the line, not the address.
+ *
+ * <p>Over 300 lines because the rules of a row (address, name, status, header) that it reads by
+ * are also the ones the list's writers use ({@link #header}, {@link #row}, {@link #validAddress}):
+ * kept in one class, reader and writers cannot disagree.
  */
 public final class SubscriberList implements AutoCloseable, Iterable<Subscriber> {
   /** Errors reported one by one; more are counted in one last diagnostic. */
@@ -47,6 +52,30 @@ public final class SubscriberList implements AutoCloseable, Iterable<Subscriber>
     this.lines = lines;
     this.problems = problems;
     this.columns = columns;
+  }
+
+  /**
+   * A whole list as read once: every row given out, in file order, and how many rows were
+   * skipped and lines could not be read (after the first such line no row is given out).
+   */
+  public record Rows(List<Subscriber> rows, int skipped, int errors) {}
+
+  /**
+   * Reads a whole list at once (a send reads it once and keeps it: what it counts is what it
+   * sends to, whatever happens to the file meanwhile).
+   *
+   * @param problems receives a warning per skipped row and an error per unreadable line
+   * @throws ContentException if the file cannot be read or has no {@code email} and {@code
+   *     status} columns
+   */
+  public static Rows readAll(Path file, String displayPath, Consumer<Diagnostic> problems) throws ContentException {
+    try (SubscriberList list = open(file, displayPath, problems)) {
+      List<Subscriber> rows = new ArrayList<>();
+      for (Subscriber s : list) {
+        rows.add(s);
+      }
+      return new Rows(List.copyOf(rows), list.skippedCount(), list.errorCount());
+    }
   }
 
   /**

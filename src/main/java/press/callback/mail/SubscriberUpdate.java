@@ -33,14 +33,16 @@ public final class SubscriberUpdate {
   /**
    * Marks every row of {@code address} (compared without case) unsubscribed. A list with a line
    * that cannot be read is left unchanged: which row holds the address is then not certain.
+   *
+   * @param locks the process's locks, which keep updates of one file from overlapping
    */
-  public static Result unsubscribe(Path file, String address) throws ContentException {
+  public static Result unsubscribe(Path file, String address, ProcessLocks locks) throws ContentException {
     String display = file.toString();
     Result[] result = {Result.NOT_FOUND};
     FileRewrite.rewrite(file, display, current -> {
       byte[] edited = edit(current, address.toLowerCase(Locale.ROOT), display, result);
       return result[0] == Result.UPDATED ? edited : null;
-    });
+    }, locks);
     return result[0];
   }
 

@@ -13,6 +13,7 @@ import com.helger.css.decl.ICSSSelectorMember;
 import com.helger.css.decl.ICSSTopLevelRule;
 import com.helger.css.reader.CSSReader;
 import com.helger.css.reader.CSSReaderDeclarationList;
+import com.helger.css.reader.CSSReaderSettings;
 import com.helger.css.reader.errorhandler.CSSParseError;
 import com.helger.css.reader.errorhandler.CollectingCSSParseErrorHandler;
 import com.helger.css.writer.CSSWriter;
@@ -55,7 +56,7 @@ public final class CssInliner {
   /** Problems that keep {@code css} from being read, as diagnostics on {@code path}. */
   public static List<Diagnostic> check(String css, String path) {
     CollectingCSSParseErrorHandler errors = new CollectingCSSParseErrorHandler();
-    CascadingStyleSheet sheet = CSSReader.readFromString(css, errors);
+    CascadingStyleSheet sheet = CSSReader.readFromStringReader(css, new CSSReaderSettings().setCustomErrorHandler(errors));
     List<Diagnostic> out = new ArrayList<>();
     for (CSSParseError e : errors.getAllParseErrors()) {
       int line = e.getFirstSkippedToken() != null ? e.getFirstSkippedToken().getBeginLine() : 0;
@@ -81,7 +82,8 @@ public final class CssInliner {
       css.append(style.data()).append('\n');
       style.remove();
     }
-    CascadingStyleSheet sheet = CSSReader.readFromString(css.toString(), new CollectingCSSParseErrorHandler());
+    CascadingStyleSheet sheet = CSSReader.readFromStringReader(css.toString(),
+        new CSSReaderSettings().setCustomErrorHandler(new CollectingCSSParseErrorHandler()));
     if (sheet == null) {
       throw new IllegalArgumentException("CSS cannot be read");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import press.callback.mail.Ledger;
+import press.callback.mail.ProcessLocks;
 import press.callback.testing.Lists;
 import press.callback.testing.Press;
 import press.callback.testing.TestSite;
@@ -172,7 +173,7 @@ class SendDueTest {
   @Test
   void aSendAlreadyRunningIsNoErrorForTheSchedule() throws Exception {
     Clock clock = Clock.fixed(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC);
-    try (Ledger running = Ledger.open(project.resolve(".press/ledger/2026-12-07.pickup.log"), clock)) {
+    try (Ledger running = Ledger.open(project.resolve(".press/ledger/2026-12-07.pickup.log"), clock, new ProcessLocks())) {
       Press.Run run = due(project, "2026-12-07T08:05:00Z");
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("press: another send of issue 2026-12-07 via the pickup folder",

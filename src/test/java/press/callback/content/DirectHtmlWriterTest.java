@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import press.callback.testing.Golden;
 
 /**
- * The direct HTML writer ({@link press.callback.content.markdown.DirectHtmlWriter}) against
+ * The direct HTML writer ({@link press.callback.content.markdown.internal.DirectHtmlWriter}) against
  * flexmark's renderer, byte for byte: on thousands of generated documents mixing every construct
  * it writes with characters that need escaping, on the site's own content and on the Markdown
  * spec's examples. Where it declines (tables, raw HTML, images…), flexmark renders; the tests

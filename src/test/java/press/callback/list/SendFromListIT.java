@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,18 +44,11 @@ class SendFromListIT {
 
   @TempDir Path tmp;
   Path project;
-  int pageSize;
 
   @BeforeEach
   void bake() {
     project = TestSite.create(tmp, "basic");
     assertThat(TestSite.bake(project, project.resolve("target/site")).ok()).isTrue();
-    pageSize = SubscribedMembers.pageSize;
-  }
-
-  @AfterEach
-  void restore() {
-    SubscribedMembers.pageSize = pageSize;
   }
 
   /** The project's list: SQLite at the default place (no setting), or a PostgreSQL database. */
@@ -106,7 +98,6 @@ class SendFromListIT {
    * member's page after the change and never mails them.
    */
   private void unsubscribeDuringTheSend(boolean postgres) throws Exception {
-    SubscribedMembers.pageSize = 5;
     try (JdbcListStore store = store(postgres); ScriptedSmtpServer server = new ScriptedSmtpServer()) {
       List<Member> members = members(store, 20);
       Member last = members.stream().max(Comparator.comparingLong(Member::id)).orElseThrow();
@@ -117,7 +108,7 @@ class SendFromListIT {
         }
         return new ScriptedSmtpServer.Reply("250 2.0.0 Ok: queued");
       });
-      Press.Run run = send(server.port(), "--source=" + project, "--concurrency=1");
+      Press.Run run = send(server.port(), "--source=" + project, "--concurrency=1", "--list-page=5");
       assertThat(run.exit()).as(run.out() + run.err()).isZero();
       assertThat(run.out()).contains("press: 20 subscribed, 2 not subscribed in ")
           .contains("press: sent 19, failed 0, deferred 0, already done 0, uncertain 0");

@@ -9,7 +9,7 @@ import java.util.List;
 class FileLedgerIT extends LedgerContract {
   @Override
   protected Ledger.Place place(String issue, String destination) {
-    return Ledger.file(tmp.resolve(".press/ledger").resolve(issue + "." + destination + ".log"), CLOCK);
+    return Ledger.file(tmp.resolve(".press/ledger").resolve(issue + "." + destination + ".log"), CLOCK, new ProcessLocks());
   }
 
   @Override

@@ -18,7 +18,7 @@ class LedgerTest {
   @Test
   void recordsStateChangesAndReadsThemBack() throws Exception {
     Path file = tmp.resolve(".press/ledger/2026-11-30.pickup.log");
-    try (Ledger l = Ledger.open(file, CLOCK)) {
+    try (Ledger l = Ledger.open(file, CLOCK, new ProcessLocks())) {
       l.record("a@x.org", Ledger.State.SENDING, "", true);
       l.record("a@x.org", Ledger.State.SENT, "", true);
       l.record("b@x.org", Ledger.State.SENDING, "", true);
@@ -29,7 +29,7 @@ class LedgerTest {
             + "2026-11-30T08:00:00Z\tsent\ta@x.org\t\n"
             + "2026-11-30T08:00:00Z\tsending\tb@x.org\t\n"
             + "2026-11-30T08:00:00Z\tfailed\tc@x.org\t550 5.1.1 no such user\n");
-    try (Ledger l = Ledger.open(file, CLOCK)) {
+    try (Ledger l = Ledger.open(file, CLOCK, new ProcessLocks())) {
       assertThat(l.mark("a@x.org").state()).isEqualTo(Ledger.State.SENT);
       assertThat(l.mark("b@x.org").state()).isEqualTo(Ledger.State.SENDING);
       assertThat(l.mark("c@x.org")).isEqualTo(new Ledger.Mark(Ledger.State.FAILED, "550 5.1.1 no such user"));
@@ -41,7 +41,7 @@ class LedgerTest {
   void ignoresAndCutsOffATruncatedLastLine() throws Exception {
     Path file = tmp.resolve("l.log");
     Files.writeString(file, "2026-11-30T08:00:00Z\tsending\ta@x.org\t\n2026-11-30T08:00:00Z\tsent\ta@x.o", StandardCharsets.UTF_8);
-    try (Ledger l = Ledger.open(file, CLOCK)) {
+    try (Ledger l = Ledger.open(file, CLOCK, new ProcessLocks())) {
       assertThat(l.mark("a@x.org").state()).isEqualTo(Ledger.State.SENDING);
       l.record("a@x.org", Ledger.State.SENT, "", true);
     }
@@ -53,7 +53,7 @@ class LedgerTest {
   void skipsLinesThatAreNotOurs() throws Exception {
     Path file = tmp.resolve("l.log");
     Files.writeString(file, "garbage\n2026\tbogus\ta@x.org\t\n2026\tsent\tb@x.org\n");
-    try (Ledger l = Ledger.open(file, CLOCK)) {
+    try (Ledger l = Ledger.open(file, CLOCK, new ProcessLocks())) {
       assertThat(l.marks()).containsOnlyKeys("b@x.org");
     }
   }

@@ -161,7 +161,7 @@ class SendFaultsIT {
   @Test
   void secondSendOfSameIssueIsRefused() throws Exception {
     Path ledgerFile = project.resolve(".press/ledger/2026-11-02.smtp-127.0.0.1-" + server.port() + ".log");
-    try (Ledger running = Ledger.open(ledgerFile, java.time.Clock.systemUTC())) {
+    try (Ledger running = Ledger.open(ledgerFile, java.time.Clock.systemUTC(), new ProcessLocks())) {
       Press.Run second = send();
       assertThat(second.exit()).isEqualTo(1);
       assertThat(second.err()).contains("press: error: another send of this issue to this destination is running (pid "

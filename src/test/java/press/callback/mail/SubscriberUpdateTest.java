@@ -24,6 +24,9 @@ import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 
 class SubscriberUpdateTest {
+  /** One process's locks, shared by every update of a test as by every command of a process. */
+  private final ProcessLocks locks = new ProcessLocks();
+
   @TempDir Path tmp;
 
   private Path list(String csv) throws Exception {
@@ -52,10 +55,10 @@ class SubscriberUpdateTest {
         dan@example.org,"ann@example.org",subscribed,z
         eve@example.org,Eve, "Subscribed" ,w
         """);
-    assertThat(SubscriberUpdate.unsubscribe(file, "ann@example.org")).isEqualTo(SubscriberUpdate.Result.UPDATED);
-    assertThat(SubscriberUpdate.unsubscribe(file, "bob@example.org")).isEqualTo(SubscriberUpdate.Result.UPDATED);
-    assertThat(SubscriberUpdate.unsubscribe(file, "cat@example.org")).isEqualTo(SubscriberUpdate.Result.UPDATED);
-    assertThat(SubscriberUpdate.unsubscribe(file, "eve@example.org")).isEqualTo(SubscriberUpdate.Result.UPDATED);
+    assertThat(SubscriberUpdate.unsubscribe(file, "ann@example.org", locks)).isEqualTo(SubscriberUpdate.Result.UPDATED);
+    assertThat(SubscriberUpdate.unsubscribe(file, "bob@example.org", locks)).isEqualTo(SubscriberUpdate.Result.UPDATED);
+    assertThat(SubscriberUpdate.unsubscribe(file, "cat@example.org", locks)).isEqualTo(SubscriberUpdate.Result.UPDATED);
+    assertThat(SubscriberUpdate.unsubscribe(file, "eve@example.org", locks)).isEqualTo(SubscriberUpdate.Result.UPDATED);
     assertThat(read(file)).isEqualTo("""
         email,name,status,notes
         "ann@example.org",Ann,"unsubscribed",x
@@ -70,10 +73,10 @@ class SubscriberUpdateTest {
   @Test
   void marksEveryRowOfTheAddressAndLeavesAnUnchangedListAlone() throws Exception {
     Path file = list("email,name,status\nann@example.org,Ann,subscribed\nANN@example.org,Ann,bounced\nbob@example.org,Bob,Unsubscribed\n");
-    assertThat(SubscriberUpdate.unsubscribe(file, "Ann@Example.org")).isEqualTo(SubscriberUpdate.Result.UPDATED);
+    assertThat(SubscriberUpdate.unsubscribe(file, "Ann@Example.org", locks)).isEqualTo(SubscriberUpdate.Result.UPDATED);
     assertThat(read(file)).isEqualTo("email,name,status\nann@example.org,Ann,unsubscribed\nANN@example.org,Ann,unsubscribed\nbob@example.org,Bob,Unsubscribed\n");
-    assertThat(SubscriberUpdate.unsubscribe(file, "bob@example.org")).isEqualTo(SubscriberUpdate.Result.ALREADY);
-    assertThat(SubscriberUpdate.unsubscribe(file, "zed@example.org")).isEqualTo(SubscriberUpdate.Result.NOT_FOUND);
+    assertThat(SubscriberUpdate.unsubscribe(file, "bob@example.org", locks)).isEqualTo(SubscriberUpdate.Result.ALREADY);
+    assertThat(SubscriberUpdate.unsubscribe(file, "zed@example.org", locks)).isEqualTo(SubscriberUpdate.Result.NOT_FOUND);
     assertThat(read(file)).endsWith("bob@example.org,Bob,Unsubscribed\n");
   }
 
@@ -81,12 +84,12 @@ class SubscriberUpdateTest {
   void refusesAListWithQuotingOrEncodingErrorsAndChangesNothing() throws Exception {
     String csv = "email,name,status\nann@example.org,Ann,subscribed\nbob@example.org,\"Bob,subscribed\n";
     Path file = list(csv);
-    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org"))
+    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org", locks))
         .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
             .extracting(Diagnostic::location).containsExactly(file + ":3:17"));
     assertThat(read(file)).isEqualTo(csv);
     Files.write(file, new byte[] {'e', 'm', 'a', 'i', 'l', ',', 's', 't', 'a', 't', 'u', 's', '\n', 'a', '@', 'b', '.', 'c', (byte) 0xff, ',', 's', '\n'});
-    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "a@b.c"))
+    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "a@b.c", locks))
         .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
             .extracting(Diagnostic::location).containsExactly(file + ":2:6"));
     assertThat(folder()).containsExactly(".subscribers.csv.lock", "subscribers.csv"); // no temporary file left
@@ -97,7 +100,7 @@ class SubscriberUpdateTest {
   void keepsAModeTheUmaskWouldNotGive() throws Exception {
     Path file = list("email,name,status\nann@example.org,Ann,subscribed\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
-    SubscriberUpdate.unsubscribe(file, "ann@example.org");
+    SubscriberUpdate.unsubscribe(file, "ann@example.org", locks);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
   }
 
@@ -114,7 +117,7 @@ class SubscriberUpdateTest {
       Assumptions.abort("needs to run as root to give a file away: " + e);
     }
     var before = Files.readAttributes(file, PosixFileAttributes.class);
-    SubscriberUpdate.unsubscribe(file, "ann@example.org");
+    SubscriberUpdate.unsubscribe(file, "ann@example.org", locks);
     var after = Files.readAttributes(file, PosixFileAttributes.class);
     assertThat(after.owner()).isEqualTo(before.owner());
     assertThat(after.group()).isEqualTo(before.group());
@@ -127,12 +130,12 @@ class SubscriberUpdateTest {
     String csv = "email,name,status\nann@example.org,Ann,subscribed\n";
     Path file = list(csv);
     Path other = Files.createLink(tmp.resolve("copy.csv"), file);
-    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org"))
+    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org", locks))
         .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics().get(0).message())
             .contains("2 names (hard links)"));
     Files.delete(other);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
-    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org"))
+    assertThatThrownBy(() -> SubscriberUpdate.unsubscribe(file, "ann@example.org", locks))
         .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics().get(0).message())
             .contains("read-only"));
     assertThat(read(file)).isEqualTo(csv);
@@ -151,7 +154,7 @@ class SubscriberUpdateTest {
       List<Future<SubscriberUpdate.Result>> results = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String address = "r" + i + "@example.org";
-        results.add(pool.submit(() -> SubscriberUpdate.unsubscribe(file, address)));
+        results.add(pool.submit(() -> SubscriberUpdate.unsubscribe(file, address, locks)));
       }
       for (Future<SubscriberUpdate.Result> r : results) {
         assertThat(r.get()).isEqualTo(SubscriberUpdate.Result.UPDATED);

@@ -26,8 +26,9 @@ import java.util.Set;
  * removed and leading spaces and control characters dropped. flexmark's own suppression matches
  * {@code javascript:} as written, in lower case only.
  *
- * <p>It changes the syntax tree, so flexmark's renderer and {@link DirectHtmlWriter} write the
- * same HTML. Raw HTML is left as it is (the content lint and the email gate report it).
+ * <p>It changes the syntax tree, so flexmark's renderer and {@link
+ * press.callback.content.markdown.internal.DirectHtmlWriter} write the same HTML. Raw HTML is left
+ * as it is (the content lint and the email gate report it).
  */
 public final class ScriptLinkExtension implements Parser.ParserExtension {
   private static final List<String> SCRIPT_SCHEMES = List.of("javascript:", "vbscript:", "data:");

@@ -33,6 +33,9 @@ import press.callback.list.inbox.Classification.Kind;
  *       body's first line), from a person;
  *   <li>anything else: unclassified, for a person to read.
  * </ol>
+ *
+ * <p>Over 300 lines (a little) because it is the one ordered list above, read from top to bottom:
+ * the order is the rule.
  */
 public final class ReportClassifier {
   private static final Session SESSION = session();

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import press.callback.http.HttpResponse;
 import press.callback.http.HttpServer;
 import press.callback.list.ListFlows;
 import press.callback.list.ListStatus;
-import press.callback.list.ListStore;
 import press.callback.list.Member;
 
 /**
@@ -55,6 +53,8 @@ public final class ListService implements AutoCloseable {
   private final HttpServer server;
   private final byte[] script;
   private final Webhooks hooks;
+  private final Callers callers;
+  private final Answers answers;
 
   private ListService(ListFlows flows, ListPages pages, Site site, MailQueue mail, Webhooks hooks, String host,
       int port, HttpServer.Limits limits) throws IOException {
@@ -63,6 +63,8 @@ public final class ListService implements AutoCloseable {
     this.pages = pages;
     this.site = site;
     this.mail = mail;
+    this.callers = new Callers(site);
+    this.answers = new Answers(pages, site);
     try (InputStream in = ListService.class.getResourceAsStream("list.js")) {
       this.script = in.readAllBytes();
     }
@@ -104,7 +106,7 @@ public final class ListService implements AutoCloseable {
     try {
       route(request, response);
     } catch (RuntimeException e) {
-      page(response, 500, "Something went wrong", "The list service could not do this just now. Please try again in a minute.",
+      answers.page(response, 500, "Something went wrong", "The list service could not do this just now. Please try again in a minute.",
           null, null);
     }
   }
@@ -116,13 +118,13 @@ public final class ListService implements AutoCloseable {
     boolean post = method.equals("POST");
     if (path.startsWith(Webhooks.PREFIX)) { // server to server: no Origin, its own authentication
       if (!hooks.handle(request, response)) {
-        notFound(response);
+        answers.notFound(response);
       }
       return;
     }
     if (path.equals("/health")) {
       if (!get) {
-        notAllowed(response, "GET");
+        answers.notAllowed(response, "GET");
       } else {
         response.send(200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.US_ASCII));
       }
@@ -134,25 +136,25 @@ public final class ListService implements AutoCloseable {
     }
     if (path.equals("/subscribe")) {
       if (method.equals("OPTIONS")) {
-        cors(request, response);
+        callers.cors(request, response);
         response.header("Access-Control-Allow-Methods", "POST").header("Access-Control-Max-Age", "600")
             .send(204, "text/plain", new byte[0]);
       } else if (post) {
         subscribe(request, response);
       } else {
-        notAllowed(response, "POST");
+        answers.notAllowed(response, "POST");
       }
       return;
     }
     int slash = path.indexOf('/', 1);
     String route = slash < 0 ? path : path.substring(0, slash);
     String token = slash < 0 ? "" : path.substring(slash + 1);
-    if (!route.equals("/confirm") && !route.equals("/u") && !route.equals("/prefs") || !tokenShaped(token)) {
-      notFound(response);
+    if (!route.equals("/confirm") && !route.equals("/u") && !route.equals("/prefs") || !Callers.tokenShaped(token)) {
+      answers.notFound(response);
       return;
     }
     if (!get && !post) {
-      notAllowed(response, "GET, POST");
+      answers.notAllowed(response, "GET, POST");
       return;
     }
     Map<String, String> form;
@@ -160,7 +162,7 @@ public final class ListService implements AutoCloseable {
       form = post ? Form.parse(request.header("content-type"), request.body()) : Map.of();
     } catch (Form.Malformed e) {
       if (!route.equals("/u")) {
-        page(response, 400, "That did not work", "The form was not sent as expected (" + e.getMessage() + ").", null, null);
+        answers.page(response, 400, "That did not work", "The form was not sent as expected (" + e.getMessage() + ").", null, null);
         return;
       }
       form = Map.of(); // a one-click POST unsubscribes whatever its body holds
@@ -173,45 +175,45 @@ public final class ListService implements AutoCloseable {
   }
 
   private void subscribe(HttpRequest request, HttpResponse response) {
-    boolean json = wantsJson(request);
-    if (!fromSite(request)) {
-      answer(response, json, 403, false, "Subscribe on " + site.siteHost() + "/subscribe/.", "Not from the site");
+    boolean json = Callers.wantsJson(request);
+    if (!callers.fromSite(request)) {
+      answers.answer(response, json, 403, false, "Subscribe on " + site.siteHost() + "/subscribe/.", "Not from the site");
       return;
     }
-    cors(request, response);
+    callers.cors(request, response);
     Map<String, String> form;
     try {
       form = Form.parse(request.header("content-type"), request.body());
     } catch (Form.Malformed e) {
-      answer(response, json, 400, false, "The form was not sent as expected.", "That did not work");
+      answers.answer(response, json, 400, false, "The form was not sent as expected.", "That did not work");
       return;
     }
-    ListFlows.Answer a = flows.subscribe(form.get("email"), form.get("name"), form.get("website"), client(request));
+    ListFlows.Answer a = flows.subscribe(form.get("email"), form.get("name"), form.get("website"), callers.client(request));
     if (a == ListFlows.Answer.INVALID_ADDRESS) {
-      answer(response, json, 400, false, "Please enter an email address such as name@example.org.", "Check the address");
+      answers.answer(response, json, 400, false, "Please enter an email address such as name@example.org.", "Check the address");
       return;
     }
     if (json) {
-      answer(response, true, 200, true, "Check your inbox: we sent you a link to confirm.", null);
+      answers.answer(response, true, 200, true, "Check your inbox: we sent you a link to confirm.", null);
     } else {
-      redirect(response, site.siteHost() + "/subscribe/check-your-inbox/");
+      Answers.redirect(response, site.siteHost() + "/subscribe/check-your-inbox/");
     }
   }
 
   private void confirm(HttpRequest request, HttpResponse response, String token, boolean post) {
     if (!post) {
-      page(response, 200, "confirm.ftl", Map.of("action", "/confirm/" + token, "scriptUrl", "/list.js"));
+      answers.page(response, 200, "confirm.ftl", Map.of("action", "/confirm/" + token, "scriptUrl", "/list.js"));
       return;
     }
-    switch (flows.confirm(token, client(request))) {
-      case CONFIRMED -> redirect(response, site.siteHost() + "/subscribe/welcome/");
-      case USED -> page(response, 410, "This link was used already",
+    switch (flows.confirm(token, callers.client(request))) {
+      case CONFIRMED -> Answers.redirect(response, site.siteHost() + "/subscribe/welcome/");
+      case USED -> answers.page(response, 410, "This link was used already",
           "You confirmed with this link before, so you are on the list. To sign up again, subscribe on the site.",
           site.siteHost() + "/subscribe/", "Subscribe again");
-      case EXPIRED -> page(response, 410, "This link has expired",
+      case EXPIRED -> answers.page(response, 410, "This link has expired",
           "Confirmation links work for 7 days. Subscribe again and we will send you a new one.",
           site.siteHost() + "/subscribe/", "Subscribe again");
-      default -> page(response, 404, "This link does not work",
+      default -> answers.page(response, 404, "This link does not work",
           "We do not know this confirmation link. Subscribe again and we will send you a new one.",
           site.siteHost() + "/subscribe/", "Subscribe again");
     }
@@ -221,21 +223,21 @@ public final class ListService implements AutoCloseable {
     if (!post) {
       Optional<Member> m = flows.member(token);
       if (m.isEmpty()) {
-        notFound(response);
+        answers.notFound(response);
         return;
       }
-      page(response, 200, "unsubscribe.ftl", Map.of("address", ListFlows.masked(m.get().email()), "action", "/u/" + token,
+      answers.page(response, 200, "unsubscribe.ftl", Map.of("address", ListFlows.masked(m.get().email()), "action", "/u/" + token,
           "prefsUrl", "/prefs/" + token));
       return;
     }
     boolean page = "page".equals(form.get("via"));
     Optional<Member> m = flows.unsubscribe(token, page ? "page" : "one-click");
     if (m.isEmpty()) {
-      notFound(response);
+      answers.notFound(response);
     } else if (page) {
-      redirect(response, site.siteHost() + "/subscribe/unsubscribed/");
+      Answers.redirect(response, site.siteHost() + "/subscribe/unsubscribed/");
     } else { // RFC 8058: the mail provider's POST gets 200, never a redirect
-      page(response, 200, "You are unsubscribed", "You will get no more emails from " + site.listName() + ".",
+      answers.page(response, 200, "You are unsubscribed", "You will get no more emails from " + site.listName() + ".",
           "/prefs/" + token, "Your preferences");
     }
   }
@@ -260,7 +262,7 @@ public final class ListService implements AutoCloseable {
       case "download" -> {
         Optional<String> data = flows.data(token);
         if (data.isEmpty()) {
-          notFound(response);
+          answers.notFound(response);
         } else {
           response.header("Content-Disposition", "attachment; filename=\"my-subscription.json\"")
               .send(200, "application/json; charset=utf-8", data.get().getBytes(StandardCharsets.UTF_8));
@@ -274,9 +276,9 @@ public final class ListService implements AutoCloseable {
           break;
         }
         if (!flows.forget(token)) {
-          notFound(response);
+          answers.notFound(response);
         } else {
-          page(response, 200, "Your data is deleted",
+          answers.page(response, 200, "Your data is deleted",
               "Your address and its history are gone. We keep only a keyed hash of it, so that no import adds it back.",
               site.siteHost() + "/", site.siteTitle());
         }
@@ -284,13 +286,13 @@ public final class ListService implements AutoCloseable {
       }
       case "" -> m = flows.member(token);
       default -> {
-        page(response, 400, "That did not work", "The form asked for something we do not know.", "/prefs/" + token,
+        answers.page(response, 400, "That did not work", "The form asked for something we do not know.", "/prefs/" + token,
             "Your preferences");
         return;
       }
     }
     if (m.isEmpty()) {
-      notFound(response);
+      answers.notFound(response);
       return;
     }
     Member member = m.get();
@@ -302,112 +304,6 @@ public final class ListService implements AutoCloseable {
     values.put("subscribed", member.status() == ListStatus.SUBSCRIBED || member.status() == ListStatus.PENDING);
     values.put("canResubscribe", member.status() == ListStatus.UNSUBSCRIBED);
     values.put("action", "/prefs/" + token);
-    page(response, 200, "prefs.ftl", values);
+    answers.page(response, 200, "prefs.ftl", values);
   }
-
-  /** Whether a subscribe POST comes from the site's own pages: its Origin, or else its Referer. */
-  private boolean fromSite(HttpRequest request) {
-    String origin = request.header("origin");
-    if (origin != null) {
-      return origin.equalsIgnoreCase(site.origin());
-    }
-    String referer = request.header("referer");
-    return referer != null && (referer.equalsIgnoreCase(site.origin()) || referer.toLowerCase(Locale.ROOT)
-        .startsWith(site.origin().toLowerCase(Locale.ROOT) + "/"));
-  }
-
-  private void cors(HttpRequest request, HttpResponse response) {
-    response.header("Vary", "Origin");
-    String origin = request.header("origin");
-    if (origin != null && origin.equalsIgnoreCase(site.origin())) {
-      response.header("Access-Control-Allow-Origin", site.origin());
-    }
-  }
-
-  private static boolean wantsJson(HttpRequest request) {
-    String accept = request.header("accept");
-    return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json");
-  }
-
-  /**
-   * The client's address: the connection's peer, or, when the peer is the trusted proxy, the
-   * last address the proxy added to {@code X-Forwarded-For}.
-   */
-  InetAddress client(HttpRequest request) {
-    InetAddress peer = request.remote();
-    if (peer == null || site.trustedProxy() == null || !peer.equals(site.trustedProxy())) {
-      return peer;
-    }
-    var forwarded = request.headers().get("x-forwarded-for");
-    if (forwarded == null || forwarded.isEmpty()) {
-      return peer;
-    }
-    String last = forwarded.get(forwarded.size() - 1);
-    String[] hops = last.split(",");
-    String hop = hops[hops.length - 1].strip();
-    if (!hop.matches("[0-9a-fA-F:.]{2,45}")) {
-      return peer;
-    }
-    try {
-      return InetAddress.getByName(hop); // a literal: no name lookup
-    } catch (UnknownHostException e) {
-      return peer;
-    }
-  }
-
-  /** A token's shape: URL-safe characters and dots, not too long; anything else is a 404 at once. */
-  static boolean tokenShaped(String token) {
-    if (token.isEmpty() || token.length() > 420) {
-      return false;
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void answer(HttpResponse response, boolean json, int status, boolean ok, String message, String title) {
-    if (json) {
-      Map<String, Object> answer = new LinkedHashMap<>(); // "ok" first, always: the same bytes every time
-      answer.put("ok", ok);
-      answer.put("message", message);
-      String body = press.callback.site.Json.write(answer) + "\n";
-      response.send(status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
-    } else {
-      page(response, status, title, message, site.siteHost() + "/subscribe/", "Back to the subscribe page");
-    }
-  }
-
-  private static void redirect(HttpResponse response, String to) {
-    response.header("Location", to).send(303, "text/plain; charset=utf-8", ("See " + to + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void notFound(HttpResponse response) {
-    page(response, 404, "This link does not work",
-        "We do not know this link. If you copied it from an email, check that all of it was copied.",
-        site.siteHost() + "/", site.siteTitle());
-  }
-
-  private void notAllowed(HttpResponse response, String allow) {
-    response.header("Allow", allow);
-    page(response, 405, "Not here", "This address does not take that kind of request.", site.siteHost() + "/",
-        site.siteTitle());
-  }
-
-  private void page(HttpResponse response, int status, String template, Map<String, Object> values) {
-    response.send(status, "text/html; charset=utf-8", pages.render(template, values));
-  }
-
-  private void page(HttpResponse response, int status, String title, String text, String linkUrl, String linkText) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("title", title);
-    values.put("text", text);
-    values.put("linkUrl", linkUrl == null ? "" : linkUrl);
-    values.put("linkText", linkText == null ? "" : linkText);
-    page(response, status, "message.ftl", values);
-  }
-
 }

@@ -1,4 +1,4 @@
-package press.callback.content.markdown;
+package press.callback.content.markdown.internal;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
@@ -32,7 +32,7 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import com.vladsch.flexmark.util.sequence.SubSequence;
+import press.callback.content.markdown.PlaceholderExtension;
 
 /**
  * Writes the HTML of the Markdown most documents are made of — paragraphs, headings, lists,
@@ -46,7 +46,8 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
  * then renders with flexmark. Held to flexmark's output byte for byte by {@code
  * DirectHtmlWriterTest} (generated documents, the content, the Markdown spec's examples).
  *
- * <p>Thread-safe: nothing is kept between calls.
+ * <p>Thread-safe: nothing is kept between calls. Over 300 lines because it is one mirror of
+ * flexmark's node renderers, a branch per node, best read side by side with them in one place.
  */
 public final class DirectHtmlWriter {
   private final DataHolder options;
@@ -87,214 +88,232 @@ public final class DirectHtmlWriter {
       return null;
     }
     Run run = new Run(doc);
-    try {
-      run.children(doc);
-    } catch (Declined e) {
+    if (!run.children(doc)) {
       return null;
     }
     return new Written(run.out.toString(), run.firstParagraph, run.firstParagraphText());
   }
 
-  /** A node this writer does not write. */
-  private static final class Declined extends RuntimeException {
-    static final Declined INSTANCE = new Declined();
-
-    private Declined() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** One document's writing. */
+  /**
+   * One document's writing. Each method that writes a node or its children returns whether it
+   * could: {@code false} as soon as a node is one this writer leaves to flexmark (what it wrote
+   * until then is dropped).
+   */
   private final class Run {
-    final StringBuilder out;
+    final HtmlOut out;
     final Document doc;
     HeaderIdGenerator ids;
     String firstParagraph;
-    /** The first paragraph's text while it is written, or {@code null} when not collecting. */
-    StringBuilder plain;
-    boolean plainKnown = true;
     String plainText;
 
     Run(Document doc) {
       this.doc = doc;
-      this.out = new StringBuilder(doc.getChars().length() + doc.getChars().length() / 4 + 64);
+      this.out = new HtmlOut(doc.getChars().length() + doc.getChars().length() / 4 + 64);
     }
 
-    void children(Node parent) {
+    boolean children(Node parent) {
       for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-        node(n);
+        if (!node(n)) {
+          return false;
+        }
       }
+      return true;
     }
 
-    void node(Node n) {
+    boolean node(Node n) {
       // Most frequent first.
       if (n instanceof Text) {
-        text(n.getChars());
+        out.text(n.getChars());
       } else if (n instanceof Paragraph p) {
-        paragraph(p);
+        return paragraph(p);
       } else if (n instanceof ListItem item) {
-        listItem(item);
+        return listItem(item);
       } else if (n instanceof Heading h) {
-        heading(h);
+        return heading(h);
       } else if (n instanceof Link l) {
-        link(l);
+        return link(l);
       } else if (n instanceof SoftLineBreak) {
-        lineBreak(html.softBreak);
+        out.lineBreak(html.softBreak);
       } else if (n instanceof StrongEmphasis) {
-        inline("strong", n);
+        return inline("strong", n);
       } else if (n instanceof Emphasis) {
-        inline("em", n);
+        return inline("em", n);
       } else if (n instanceof Code c) {
         out.append("<code>");
-        escaped(Escaping.collapseWhitespace(c.getText(), true));
+        out.escaped(Escaping.collapseWhitespace(c.getText(), true));
         out.append("</code>");
       } else if (n instanceof TypographicSmarts s) {
-        raw(s.getTypographicText());
+        out.raw(s.getTypographicText());
       } else if (n instanceof TypographicQuotes q) {
-        raw(q.getTypographicOpening());
-        children(q);
-        raw(q.getTypographicClosing());
+        out.raw(q.getTypographicOpening());
+        if (!children(q)) {
+          return false;
+        }
+        out.raw(q.getTypographicClosing());
       } else if (n instanceof PlaceholderExtension.Placeholder) {
         out.append("<span class=\"placeholder\">");
-        escaped(n.getChars());
+        out.escaped(n.getChars());
         out.append("</span>");
       } else if (n instanceof BulletList) {
-        block("ul", "", n);
+        return block("ul", "", n);
       } else if (n instanceof OrderedList o) {
         int start = o.getStartNumber();
-        block("ol", lists.isOrderedListManualStart() && start != 1 ? " start=\"" + start + "\"" : "", n);
+        return block("ol", lists.isOrderedListManualStart() && start != 1 ? " start=\"" + start + "\"" : "", n);
       } else if (n instanceof BlockQuote) {
-        block("blockquote", "", n);
+        return block("blockquote", "", n);
       } else if (n instanceof FencedCodeBlock f) {
         fenced(f);
       } else if (n instanceof AutoLink a) {
-        autoLink(a);
+        return autoLink(a);
       } else if (n instanceof MailLink m) {
-        mailLink(m);
+        return mailLink(m);
       } else if (n instanceof HardLineBreak) {
-        lineBreak(html.hardBreak);
+        out.lineBreak(html.hardBreak);
       } else if (n instanceof ThematicBreak) {
-        line();
+        out.line();
         out.append("<hr />");
-        line();
+        out.line();
       } else if (n instanceof HtmlEntity) {
-        escaped(n.getChars().unescape());
+        out.escaped(n.getChars().unescape());
       } else if (n.getClass() == TextBase.class) {
-        children(n);
+        return children(n);
       } else {
-        throw Declined.INSTANCE;
+        return false;
       }
+      return true;
     }
 
-    void paragraph(Paragraph p) {
+    boolean paragraph(Paragraph p) {
       if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) {
         if (firstParagraph == null && !(p.getParent() instanceof ListItem)) {
           firstParagraph = "";
         }
-        return;
+        return true;
       }
       if (p.getParent() instanceof ParagraphItemContainer c && c.isParagraphWrappingDisabled(p, lists, options)) {
-        children(p);
-        return;
+        return children(p);
       }
-      line();
+      out.line();
       int start = out.length();
       boolean first = firstParagraph == null && !(p.getParent() instanceof ListItem);
       if (first) {
-        plain = new StringBuilder();
+        out.collectText();
       }
       out.append("<p>");
-      children(p);
+      if (!children(p)) {
+        return false;
+      }
       out.append("</p>");
       if (first) {
-        firstParagraph = out.substring(start) + "\n";
-        plainText = plainKnown ? jsoupText(plain) : null;
-        plain = null;
+        firstParagraph = out.from(start) + "\n";
+        plainText = out.collectedText();
       }
-      line();
+      out.line();
+      return true;
     }
 
-    void listItem(ListItem item) {
+    boolean listItem(ListItem item) {
       if (item.getMarkerSuffix().isNotEmpty()) {
-        throw Declined.INSTANCE; // task list items and the like
+        return false; // task list items and the like
       }
-      line();
+      out.line();
       out.append("<li>");
-      children(item);
+      if (!children(item)) {
+        return false;
+      }
       out.append("</li>");
-      line();
+      out.line();
+      return true;
     }
 
-    void heading(Heading h) {
+    boolean heading(Heading h) {
       if (ids == null) {
         ids = new HeaderIdGenerator(options);
         ids.generateIds(doc);
       }
       String id = ids.getId(h);
-      line();
+      out.line();
       out.append("<h").append(h.getLevel());
       if (id != null && !id.isEmpty()) {
         out.append(" id=\"").append(Escaping.escapeHtml(id, true)).append('"');
       }
       out.append('>');
-      children(h);
+      if (!children(h)) {
+        return false;
+      }
       out.append("</h").append(h.getLevel()).append('>');
-      line();
+      out.line();
+      return true;
     }
 
     /** Links flexmark writes as text ({@code javascript:} by default) are left to it. */
-    void notSuppressed(CharSequence url) {
-      if (html.suppressedLinks != null && html.suppressedLinks.matcher(url).matches()) {
-        throw Declined.INSTANCE;
-      }
+    boolean suppressed(CharSequence url) {
+      return html.suppressedLinks != null && html.suppressedLinks.matcher(url).matches();
     }
 
-    void link(Link l) {
-      notSuppressed(l.getUrl());
+    boolean link(Link l) {
+      if (suppressed(l.getUrl())) {
+        return false;
+      }
       out.append("<a href=\"").append(Escaping.escapeHtml(l.getUrl().unescape(), true)).append('"');
       if (l.getTitle().isNotNull()) {
         out.append(" title=\"").append(Escaping.escapeHtml(l.getTitle().unescape(), true)).append('"');
       }
       out.append('>');
-      children(l);
+      if (!children(l)) {
+        return false;
+      }
       out.append("</a>");
+      return true;
     }
 
-    void autoLink(AutoLink a) {
-      notSuppressed(a.getUrl());
+    boolean autoLink(AutoLink a) {
+      if (suppressed(a.getUrl())) {
+        return false;
+      }
       String text = a.getText().toString();
       String url = text.startsWith("www.") ? html.autolinkWwwPrefix + text : text;
       out.append("<a href=\"").append(Escaping.escapeHtml(url, true)).append("\">");
-      escaped(text);
+      out.escaped(text);
       out.append("</a>");
+      return true;
     }
 
-    void mailLink(MailLink m) {
-      notSuppressed(m.getUrl());
+    boolean mailLink(MailLink m) {
+      if (suppressed(m.getUrl())) {
+        return false;
+      }
       String text = m.getText().unescape();
       out.append("<a href=\"").append(Escaping.escapeHtml("mailto:" + text, true)).append("\">");
-      escaped(text);
+      out.escaped(text);
       out.append("</a>");
+      return true;
     }
 
-    void inline(String tag, Node n) {
+    boolean inline(String tag, Node n) {
       out.append('<').append(tag).append('>');
-      children(n);
+      if (!children(n)) {
+        return false;
+      }
       out.append("</").append(tag).append('>');
+      return true;
     }
 
-    void block(String tag, String attributes, Node n) {
-      line();
+    boolean block(String tag, String attributes, Node n) {
+      out.line();
       out.append('<').append(tag).append(attributes).append('>');
-      line();
-      children(n);
-      line();
+      out.line();
+      if (!children(n)) {
+        return false;
+      }
+      out.line();
       out.append("</").append(tag).append('>');
-      line();
+      out.line();
+      return true;
     }
 
     void fenced(FencedCodeBlock f) {
-      line();
+      out.line();
       out.append("<pre><code");
       BasedSequence info = f.getInfo();
       if (info.isNotNull() && !info.isBlank()) {
@@ -302,131 +321,13 @@ public final class DirectHtmlWriter {
         out.append(" class=\"").append(Escaping.escapeHtml(html.languageClassPrefix + language, true)).append('"');
       }
       out.append('>');
-      escaped(f.getContentChars().normalizeEOL());
+      out.escaped(f.getContentChars().normalizeEOL());
       out.append("</code></pre>");
-      line();
-    }
-
-    /** A text node: backslash escapes and entities resolved, line ends normalized, then escaped. */
-    void text(BasedSequence chars) {
-      if (chars instanceof SubSequence sub && sub.getBase() instanceof String base) {
-        int start = sub.getStartOffset();
-        int end = sub.getEndOffset();
-        if (plain(base, start, end)) {
-          escaped(base, start, end);
-          return;
-        }
-      }
-      escaped(Escaping.normalizeEOL(chars.unescape()));
-    }
-
-    /** Whether there is nothing to unescape or normalize: no backslash, no entity, no CR. */
-    private static boolean plain(String s, int start, int end) {
-      for (int i = start; i < end; i++) {
-        char c = s.charAt(i);
-        if (c == '\\' || c == '&' || c == '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** As flexmark's {@code Escaping.escapeHtml(s, false)}. */
-    void escaped(CharSequence s) {
-      // Read a piece of the source from the source string itself: far quicker than through
-      // flexmark's sequence, character by character.
-      if (s instanceof SubSequence sub && sub.getBase() instanceof String base) {
-        escaped(base, sub.getStartOffset(), sub.getEndOffset());
-      } else {
-        String string = s.toString();
-        escaped(string, 0, string.length());
-      }
-    }
-
-    void escaped(String s, int start, int end) {
-      int from = start;
-      for (int i = start; i < end; i++) {
-        String entity;
-        switch (s.charAt(i)) {
-          case '&' -> entity = "&amp;";
-          case '<' -> entity = "&lt;";
-          case '>' -> entity = "&gt;";
-          case '"' -> entity = "&quot;";
-          default -> {
-            continue;
-          }
-        }
-        out.append(s, from, i).append(entity);
-        from = i + 1;
-      }
-      out.append(s, from, end);
-      if (plain != null) {
-        plain.append(s, start, end);
-      }
-    }
-
-    /** Raw HTML the typographic extension writes: one entity, such as {@code &ldquo;}. */
-    void raw(String s) {
-      if (s == null) {
-        return;
-      }
-      out.append(s);
-      if (plain != null) {
-        String decoded = s.length() > 2 && s.charAt(0) == '&' && s.charAt(s.length() - 1) == ';'
-            ? org.jsoup.nodes.Entities.getByName(s.substring(1, s.length() - 1))
-            : "";
-        if (decoded.isEmpty()) {
-          plainKnown = false; // not a named entity: left to jsoup
-        }
-        plain.append(decoded);
-      }
-    }
-
-    /** A line break as the options write it; its text is whitespace, as a line end or {@code <br />}. */
-    void lineBreak(String written) {
-      out.append(written);
-      if (plain != null) {
-        if (!written.equals("\n") && !written.equals("<br />\n")) {
-          plainKnown = false;
-        }
-        plain.append('\n');
-      }
+      out.line();
     }
 
     String firstParagraphText() {
       return firstParagraph == null ? null : firstParagraph.isEmpty() ? "" : plainText;
-    }
-
-
-    /**
-     * Text as jsoup's {@code Element.text()} gives it: runs of whitespace (space, tab, line feed,
-     * form feed, carriage return, no-break space) as one space, zero-width spaces and soft
-     * hyphens dropped, the ends trimmed.
-     */
-    static String jsoupText(CharSequence text) {
-      StringBuilder sb = new StringBuilder(text.length());
-      boolean white = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
-          if (!white) {
-            sb.append(' ');
-            white = true;
-          }
-        } else if (c != '\u200B' && c != '\u00AD') {
-          sb.append(c);
-          white = false;
-        }
-      }
-      return sb.toString().trim();
-    }
-
-    /** Ends the current line, unless nothing has been written on it. */
-    void line() {
-      int n = out.length();
-      if (n > 0 && out.charAt(n - 1) != '\n') {
-        out.append('\n');
-      }
     }
   }
 }
