@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import press.callback.diag.Diagnostic;
-import press.callback.site.Json;
+import press.callback.http.Json;
 import press.callback.site.LiveSite;
 
 /**
@@ -122,7 +122,7 @@ public final class DevServer implements AutoCloseable {
       }
       errors = errorsOf(update);
       marks = site.marks();
-      if (update.ok() && (update.files() > 0 || update.kind().equals("full"))) {
+      if (update.ok() && (update.files() > 0 || update.kind() == LiveSite.Kind.FULL)) {
         build++;
       }
       state = state();

@@ -65,7 +65,7 @@ class EmailGoldenTest {
       }
     }
     Path out = project.resolve("out");
-    SiteBaker.Result result = new SiteBaker(s -> {})
+    SiteBaker.Result result = new SiteBaker(TestSite.JBAKE, s -> {})
         .bake(new SiteBaker.Request(project, out.resolve("site"), out.resolve("newsletter"), TestSite.TODAY));
     assertThat(result.diagnostics()).extracting(Diagnostic::format).isEmpty();
     Path email = out.resolve("newsletter").resolve(date);

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -61,7 +61,7 @@ final class SitePages {
 
   /** Every page of the site, on the pool of threads; returns the number of files written. */
   int all() {
-    List<Page> all = new ArrayList<>(documentPages(allDocuments()));
+    List<Page> all = new ArrayList<>(documentPages(snapshot.allContent()));
     all.addAll(indexPages(page -> true));
     all.addAll(archivePages());
     all.addAll(tagPages(snapshot.allTags()));
@@ -78,11 +78,6 @@ final class SitePages {
    * but its own file, so pages can be written in any order, on any thread.
    */
   record Page(String relative, TemplateModel model, String template) {}
-
-  /** Every document but data files. */
-  List<DocumentModel> allDocuments() {
-    return snapshot.allContent();
-  }
 
   /**
    * The pages of {@code docs}, on a pool of threads, each with its neighbours set as JBake sets
@@ -297,10 +292,6 @@ final class SitePages {
 
   private List<Page> feedPages() {
     return config.getRenderFeed() ? single(config.getFeedFileName(), "feed") : List.of();
-  }
-
-  int sitemap() {
-    return write(sitemapPages());
   }
 
   private List<Page> sitemapPages() {

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.File;
 import java.io.IOException;
@@ -111,7 +111,7 @@ public final class SiteProject {
    * JBake's configuration of the project, not checked: enough to know its folders while a
    * setting is wrong.
    */
-  static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
+  public static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
     Path properties = source.resolve("jbake.properties");
     try {
       return new JBakeConfigurationFactory()
@@ -316,7 +316,7 @@ public final class SiteProject {
   }
 
   /** JBake's configuration; the bake writes to its destination folder. */
-  DefaultJBakeConfiguration config() {
+  public DefaultJBakeConfiguration config() {
     return config;
   }
 

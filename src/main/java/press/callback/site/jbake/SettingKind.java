@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

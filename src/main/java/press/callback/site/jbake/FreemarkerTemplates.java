@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
@@ -35,7 +35,7 @@ import press.callback.newsletter.TemplateRenderer;
  * site}, the catalog, and {@code press}, the helpers — but not JBake's {@code db}. Other template
  * languages go to JBake's engines.
  */
-final class FreemarkerTemplates extends DelegatingTemplateEngine implements TemplateRenderer {
+public final class FreemarkerTemplates extends DelegatingTemplateEngine implements TemplateRenderer {
   private final Configuration freemarker;
   private final JBakeConfiguration jbake;
   private final Map<String, Object> configMap;
