@@ -43,6 +43,9 @@ import press.callback.site.jbake.SiteProject;
  * changed date, status or tags, a template, the configuration — bakes the whole site again.
  *
  * <p>Not thread-safe: the server applies one change at a time.
+ *
+ * <p>Over 300 lines: the triage of a change (what can be applied alone, what needs a whole bake)
+ * and the warm state it is applied to are kept consistent by one class.
  */
 public final class LiveSite {
   /**
@@ -273,7 +276,7 @@ public final class LiveSite {
         .toList();
     Catalog catalog;
     try {
-      catalog = builder.render(plan, warm.catalog());
+      catalog = new BodyStage(builder).edited(plan, warm.catalog());
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics());
       return new Edit.Applied(0);
@@ -298,15 +301,7 @@ public final class LiveSite {
     FreemarkerTemplates templates = pages.rendered().templates();
     int files = pages.files();
     if (!issues.isEmpty() && !diagnostics.hasErrors()) {
-      try {
-        NewsletterWriter.prepare(project, new Newsletter(issues)).write(templates, settings.newsletter(), diagnostics);
-        files += 3 * issues.size();
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      } catch (IOException e) {
-        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
-            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
-      }
+      files += writeEmails(new Newsletter(issues), List.of(), null, templates, diagnostics);
     }
     if (!diagnostics.hasErrors()) {
       warm = new SiteBaker.Warm(project, warm.request(), allDocs, plan, catalog, newsletter, pages.rendered(), warm.emails());
@@ -342,18 +337,24 @@ public final class LiveSite {
     }
     List<ListEmail> lists = listEmails();
     if (emailCss && (!warm.newsletter().issues().isEmpty() || !lists.isEmpty())) {
-      try {
-        NewsletterWriter.prepare(project, warm.newsletter(), lists, warm.request().today())
-            .write(warm.pages().templates(), settings.newsletter(), diagnostics);
-        files += 3 * (warm.newsletter().issues().size() + lists.size());
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      } catch (IOException e) {
-        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
-            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
-      }
+      files += writeEmails(warm.newsletter(), lists, warm.request().today(), warm.pages().templates(), diagnostics);
     }
     return files;
+  }
+
+  /** Writes issues and list emails again (the bake's email stage); returns the files written. */
+  private int writeEmails(Newsletter newsletter, List<ListEmail> lists, LocalDate day, FreemarkerTemplates templates,
+      Diagnostics diagnostics) {
+    try {
+      NewsletterWriter.prepare(warm.project(), newsletter, lists, day).write(templates, settings.newsletter(), diagnostics);
+      return 3 * (newsletter.issues().size() + lists.size());
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics());
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
+          "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
+    }
+    return 0;
   }
 
   /**

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +34,9 @@ import press.callback.site.jbake.SiteProject;
  *
  * <p>JBake keeps its content store and type registry in static fields: one bake per JVM at a
  * time, which {@link #bake} makes sure of through the {@link JbakeHost} it is given.
+ *
+ * <p>Over 300 lines: the order of the stages, and what each failure leaves on disk, read best in
+ * one method.
  */
 public final class SiteBaker {
   /**
@@ -128,44 +129,6 @@ public final class SiteBaker {
     return bake(request, warm -> {});
   }
 
-  /**
-   * The problems with the request's output folders (see {@link OutputGuard}): the command line
-   * checks them first, to refuse as a usage error, and {@link #bake} refuses them again.
-   */
-  public static List<Diagnostic> outputProblems(Request request, String siteOption, String newsletterOption) {
-    SiteProject project;
-    try {
-      project = SiteProject.load(request.source(), request.output());
-    } catch (ContentException e) {
-      project = null; // the bake reports why; guard JBake's default folders meanwhile
-    }
-    return outputProblems(request, project, siteOption, newsletterOption);
-  }
-
-  private static List<Diagnostic> outputProblems(Request request, SiteProject project) {
-    return outputProblems(request, project, "--output", "--newsletter-output");
-  }
-
-  private static List<Diagnostic> outputProblems(
-      Request request, SiteProject project, String siteOption, String newsletterOption) {
-    Path source = request.source();
-    Map<String, Path> sources = new LinkedHashMap<>();
-    if (project != null) {
-      List<String> names = List.of("content", "templates", "assets", "data");
-      List<Path> folders = project.sourceFolders();
-      for (int i = 0; i < names.size(); i++) {
-        sources.put(names.get(i), folders.get(i));
-      }
-    } else {
-      for (String name : List.of("content", "templates", "assets", "data")) {
-        sources.put(name, source.resolve(name));
-      }
-    }
-    sources.put(".press", source.resolve(".press")); // the send ledgers and the list: never replaced
-    return OutputGuard.check(source, sources,
-        List.of(Map.entry(siteOption, request.output()), Map.entry(newsletterOption, request.newsletterOutput())));
-  }
-
   /** Bakes; after a successful bake, hands what it made to {@code keep}. */
   Result bake(Request request, Consumer<Warm> keep) {
     return jbake.exclusively(() -> {
@@ -183,7 +146,7 @@ public final class SiteBaker {
 
   private Result bake(Request request, Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     SiteProject project = SiteProject.load(request.source(), request.output());
-    List<Diagnostic> refused = outputProblems(request, project);
+    List<Diagnostic> refused = OutputGuard.problems(request, project, "--output", "--newsletter-output");
     if (!refused.isEmpty()) {
       throw new ContentException(refused);
     }
@@ -237,7 +200,7 @@ public final class SiteBaker {
     });
     Catalog catalog;
     try {
-      catalog = renderBesideCrawl(builder, plan);
+      catalog = new BodyStage(builder).all(plan);
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // bodies that cannot be rendered
       return result(diagnostics, null, 0, 0);
@@ -341,34 +304,6 @@ public final class SiteBaker {
       if (mail != null) {
         mail.discard();
       }
-    }
-  }
-
-  /**
-   * Renders the bodies on all cores but one: the crawl on the store's thread is the longest
-   * single chain of the bake (JBake's crawler is one thread), so it keeps a core to itself.
-   */
-  private static Catalog renderBesideCrawl(CatalogBuilder builder, List<CatalogBuilder.Planned> plan)
-      throws ContentException {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-    try {
-      // A parallel stream started on a pool's thread runs on that pool. The content problems
-      // come back as a value: a checked exception would come out of the pool wrapped.
-      record Outcome(Catalog catalog, ContentException problems) {}
-      Outcome outcome = pool.submit(() -> {
-        try {
-          return new Outcome(builder.render(plan), null);
-        } catch (ContentException e) {
-          return new Outcome(null, e);
-        }
-      }).join();
-      if (outcome.problems() != null) {
-        throw outcome.problems();
-      }
-      return outcome.catalog();
-    } finally {
-      pool.shutdown();
     }
   }
 

@@ -30,6 +30,9 @@ import org.jbake.util.PagingHelper;
  * index, archive, tags, feed, sitemap, 404 and the extra pages — the same files, names and models
  * as JBake's renderers, without their store queries, existence checks and one-thread loop. Each
  * kind of page can be written alone, so the dev server rewrites only what an edit affects.
+ *
+ * <p>Over 300 lines: one short method per kind of page JBake writes, kept side by side so the
+ * kinds stay alike.
  */
 final class SitePages {
   private static final String PUBLISHED = "published";

@@ -30,6 +30,9 @@ import press.callback.newsletter.EmailSettings;
  * A JBake project folder and its settings ({@code jbake.properties} over JBake's defaults), read
  * and checked once ({@link Settings} knows the keys press reads: {@code site.*}, {@code press.*},
  * {@code newsletter.*}, {@code playbook.step.N}).
+ *
+ * <p>Over 300 lines: one small typed accessor per setting family the other packages read
+ * (folders, site, lint, email, list, webhooks), which belong together.
  */
 public final class SiteProject {
   static final String PAGE_PREFIX = Settings.PAGE_PREFIX;
