@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
@@ -248,32 +247,15 @@ public final class LiveSite {
   private Edit edit(Set<Path> edited, Diagnostics diagnostics) {
     SiteProject project = warm.project();
     LocalDate today = warm.request().today();
-    ContentLoader loader = new ContentLoader(project);
-    Map<String, Document> docs = new LinkedHashMap<>();
-    for (Path file : edited) {
-      try {
-        Document doc = loader.load(file);
-        Document old = warm.catalog().entry(doc.path()).doc();
-        if (!Objects.equals(doc.type(), old.type()) || !Objects.equals(doc.date(), old.date())
-            || doc.status() != old.status() || !doc.tags().equals(old.tags())) {
-          return new Edit.NeedsFullBake();
-        }
-        if (!doc.equals(old)) {
-          docs.put(doc.path(), doc);
-        }
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      }
+    if (!(new ReadStage(project, builder).edited(edited, warm.read(), warm.catalog(), diagnostics)
+        instanceof ReadStage.Edited.Changed changed)) {
+      return new Edit.NeedsFullBake();
     }
-    if (diagnostics.hasErrors() || docs.isEmpty()) {
+    Map<String, Document> docs = changed.docs();
+    if (docs.isEmpty()) {
       return new Edit.Applied(0);
     }
-    List<Document> allDocs = warm.docs().stream().map(d -> docs.getOrDefault(d.path(), d)).toList();
-    List<CatalogBuilder.Planned> plan = warm.plan().stream()
-        .map(p -> docs.containsKey(p.doc().path())
-            ? new CatalogBuilder.Planned(docs.get(p.doc().path()), p.uri(), p.url(), p.visible())
-            : p)
-        .toList();
+    List<CatalogBuilder.Planned> plan = changed.read().plan();
     Catalog catalog;
     try {
       catalog = new BodyStage(builder).edited(plan, warm.catalog());
@@ -304,7 +286,7 @@ public final class LiveSite {
       files += writeEmails(new Newsletter(issues), List.of(), null, templates, diagnostics);
     }
     if (!diagnostics.hasErrors()) {
-      warm = new SiteBaker.Warm(project, warm.request(), allDocs, plan, catalog, newsletter, pages.rendered(), warm.emails());
+      warm = new SiteBaker.Warm(project, warm.request(), changed.read(), catalog, newsletter, pages.rendered(), warm.emails());
     } else {
       needsFullBake = true; // some pages may be half-updated: the next change bakes everything
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
-import press.callback.content.Document;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
@@ -77,8 +76,7 @@ public final class SiteBaker {
   record Warm(
       SiteProject project,
       Request request,
-      List<Document> docs,
-      List<CatalogBuilder.Planned> plan,
+      ReadStage.Read read,
       Catalog catalog,
       Newsletter newsletter,
       PageStage.Rendered pages,
@@ -178,20 +176,15 @@ public final class SiteBaker {
       Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
-    List<Diagnostic> links = SourceLinks.check(project.source(), project.sourceFolders());
-    if (!links.isEmpty()) {
-      diagnostics.addAll(links); // nothing is read through a link that leads out or loops
-      return result(diagnostics, null, 0, 0);
-    }
-    List<Document> docs = new ContentLoader(project).load(diagnostics);
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
-    List<CatalogBuilder.Planned> plan;
+    ReadStage.Read read;
     try {
-      plan = builder.plan(docs, request.today(), request.preview());
+      read = new ReadStage(project, builder).all(request.today(), request.preview(), diagnostics);
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
       return result(diagnostics, null, 0, 0);
     }
+    List<CatalogBuilder.Planned> plan = read.plan();
     // JBake's crawl needs only the front matter: it runs on the store's thread while the
     // bodies are rendered here.
     Future<?> crawl = diagnostics.hasErrors() ? null : storeThread.submit(() -> {
@@ -278,7 +271,7 @@ public final class SiteBaker {
             "the new site and newsletter are in place, but this copy of the previous one could not be deleted",
             "delete it by hand (check its permissions and attributes: lsattr, chattr -i)"));
       }
-      keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered, emails));
+      keep.accept(new Warm(project, request, read, catalog, newsletter, rendered, emails));
       return result(diagnostics, catalog, files, newsletter.issues().size() + listEmails.size());
     } catch (OutputFolder.SwapException e) {
       if (e.intact()) {
