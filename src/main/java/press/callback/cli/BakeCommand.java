@@ -58,6 +58,7 @@ final class BakeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(verbose);
+    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     Path out = output != null ? output : source.resolve("target").resolve("site");
     Path mail = newsletterOutput != null
         ? newsletterOutput
@@ -68,7 +69,7 @@ final class BakeCommand implements Callable<Integer> {
     if (OutputChecks.refused(main.err(), request, "--output", "--newsletter-output")) {
       return ExitCodes.USAGE;
     }
-    SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);
+    SiteBaker.Result result = new SiteBaker(main.runtime().jbake(), step -> main.out().println("press: " + step)).bake(request);
     for (Diagnostic d : result.diagnostics()) {
       main.err().println(d.format());
     }

@@ -23,10 +23,9 @@ import press.callback.check.LinkReport;
 import press.callback.check.LinkStatus;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
-import press.callback.site.LinkProber;
 import press.callback.site.SiteBaker;
 import press.callback.site.SiteCheck;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /** {@code press check}: bake the current sources, then report every problem found. */
 @Command(
@@ -88,6 +87,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout and --concurrency must be positive");
     }
     Logging.configure(verbose);
+    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     if (drafts && (output != null || newsletterOutput != null)) {
       throw new ParameterException(spec.commandLine(),
           "--drafts bakes into its own scratch folder (target/check-drafts): leave out --output and --newsletter-output");
@@ -115,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int check(SiteBaker.Request request, Path out, Path mail) {
-    SiteBaker.Result result = new SiteBaker(step -> main.out().println("press: " + step)).bake(request);
+    SiteBaker.Result result = new SiteBaker(main.runtime().jbake(), step -> main.out().println("press: " + step)).bake(request);
     List<Diagnostic> found = new ArrayList<>(result.diagnostics());
     int errors = result.errorCount();
     if (result.ok()) {

@@ -44,7 +44,7 @@ import press.callback.mail.Destination;
 import press.callback.mail.PickupFolder;
 import press.callback.mail.SmtpServer;
 import press.callback.mail.UnsubscribeToken;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * {@code press list inbox}: reads the bounce mailbox and applies what it finds to the list (hard
@@ -108,22 +108,9 @@ final class ListInboxCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "List each message: its kind, the address, what was done (personal data).")
   boolean verbose;
 
-  /**
-   * Jakarta Mail looks its stream provider up with a ServiceLoader for every header block it
-   * parses, scanning every jar on the class path each time: named here, it is loaded once
-   * (a 10,000-message mailbox: 12 s of classifying become 2 s).
-   */
-  static void nameTheMailStreamProvider() {
-    String key = "jakarta.mail.util.StreamProvider";
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, "org.eclipse.angus.mail.util.MailStreamProvider");
-    }
-  }
-
   @Override
   public Integer call() {
     Logging.configure(false);
-    nameTheMailStreamProvider();
     Main main = list.main;
     Path source = options.project();
     SiteProject project;

@@ -21,7 +21,7 @@ import press.callback.mail.Ledger;
 import press.callback.mail.Personalizer;
 import press.callback.mail.Sender;
 import press.callback.mail.Subscriber;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * {@code press send ISSUE} with the list in the store: used when no {@code --subscribers} is given

@@ -128,13 +128,6 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && java.util.Set.of("bake", "serve", "check").contains(args[0])) {
-      // JBake's store takes a while to start and is the start of a bake's longest chain: start it
-      // while the command line and the project are read (logging first, so it stays quiet).
-      java.util.List<String> words = java.util.List.of(args);
-      Logging.configure(words.contains("--verbose") || words.contains("-v"));
-      press.callback.site.SiteBaker.prestartStore();
-    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(new Main(out, err, Clock.systemDefaultZone()).run(args));

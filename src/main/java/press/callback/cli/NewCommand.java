@@ -25,7 +25,7 @@ import press.callback.content.ContentTypes;
 import press.callback.content.Scaffold;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * {@code press new}: starts an article, email template, tip or newsletter issue as a draft in

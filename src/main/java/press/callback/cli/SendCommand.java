@@ -32,7 +32,7 @@ import press.callback.mail.Sender;
 import press.callback.mail.SmtpServer;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.UnsubscribeToken;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * {@code press send}: deliver one issue to every subscriber, never twice, never lost. The options

@@ -67,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Logging.configure(verbose);
+    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     if (port < 0 || port > 65535) {
       main.err().println("press: error: --port " + port + " is not a port\n  hint: use a number from 1024 to 65535, or 0");
       return ExitCodes.USAGE;
@@ -87,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     ServeConsole console = new ServeConsole(main.out(), main.err(), verbose);
-    LiveSite site = new LiveSite(
+    LiveSite site = new LiveSite(main.runtime().jbake(),
         new LiveSite.Settings(source, folder.resolve("site"), folder.resolve("newsletter"), drafts, clock),
         step -> main.out().println("press: " + step));
     long start = System.nanoTime();

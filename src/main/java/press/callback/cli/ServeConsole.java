@@ -53,7 +53,7 @@ final class ServeConsole {
           what, errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
     } else {
       out.printf(Locale.ROOT, "press: %s → %s, %d file%s in %d ms%n", what,
-          u.kind().equals("full") ? "baked all" : "rebuilt", u.files(), u.files() == 1 ? "" : "s", r.nanos() / 1_000_000);
+          u.kind() == LiveSite.Kind.FULL ? "baked all" : "rebuilt", u.files(), u.files() == 1 ? "" : "s", r.nanos() / 1_000_000);
     }
     out.flush();
     err.flush();

@@ -18,7 +18,7 @@ import press.callback.list.Member;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.SubscriberUpdate;
 import press.callback.mail.UnsubscribeToken;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /** {@code press unsubscribe}: mark one row of the list unsubscribed, by address or token. */
 @Command(

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import press.callback.mail.SubscriberList;
 import press.callback.mail.UnsubscribeToken;
-import press.callback.site.Json;
+import press.callback.http.Json;
 
 /**
  * The list's flows, without I/O of their own: sign up, confirm, unsubscribe, preferences. The

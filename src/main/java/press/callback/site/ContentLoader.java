@@ -12,14 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jbake.app.FileUtil;
-import org.jbake.parser.Engines;
 import press.callback.content.Document;
 import press.callback.content.DocumentReader;
 import press.callback.content.FrontMatterParser;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
+import press.callback.site.jbake.JbakeHost;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * Reads the content files JBake will crawl (same filter, same order) that our engine handles, and
@@ -30,7 +30,7 @@ final class ContentLoader {
    * Extensions our engine handles. Files that JBake's other engines would read (AsciiDoc, YAML)
    * are refused: they would be published past the checks, drafts and dates included.
    */
-  static final Set<String> EXTENSIONS = Set.of("md", "markdown", "html", "htm");
+  static final Set<String> EXTENSIONS = JbakeHost.MARKUP_EXTENSIONS;
 
   private final SiteProject project;
   private final FrontMatterParser parser;
@@ -116,10 +116,10 @@ final class ContentLoader {
     Arrays.sort(children);
     for (File child : children) {
       if (child.isFile() && !child.getName().startsWith(".")) {
-        String ext = FileUtil.fileExt(child);
+        String ext = JbakeHost.extension(child);
         String lower = ext.toLowerCase(Locale.ROOT);
         boolean ours = EXTENSIONS.contains(lower);
-        if (!ours && !Engines.getRecognizedExtensions().contains(lower)) {
+        if (!ours && !JbakeHost.DOCUMENT_EXTENSIONS.contains(lower)) {
           continue; // a plain file (an image beside an article): copied as it is
         }
         String path = slashes(project.source().relativize(child.toPath()));

@@ -13,6 +13,8 @@ import press.callback.content.ListEmailReader;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
+import press.callback.site.jbake.AssetCopier;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * Reads the list service's emails from {@code content/list/} ({@code confirm.md}, {@code

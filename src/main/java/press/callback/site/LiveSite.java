@@ -13,15 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
-import org.jbake.model.DocumentModel;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
-import press.callback.content.ContentLint;
 import press.callback.content.Document;
 import press.callback.content.ListEmail;
 import press.callback.content.Entry;
@@ -32,6 +28,11 @@ import press.callback.diag.Diagnostics;
 import press.callback.newsletter.Issue;
 import press.callback.newsletter.IssueAssembler;
 import press.callback.newsletter.Newsletter;
+import press.callback.site.jbake.JbakeHost;
+import press.callback.site.jbake.PageStage;
+import press.callback.site.jbake.FreemarkerTemplates;
+import press.callback.site.jbake.AssetCopier;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * The site as the dev server keeps it: baked once, then kept up to date edit by edit in the same
@@ -41,12 +42,11 @@ import press.callback.newsletter.Newsletter;
  * changed date, status or tags, a template, the configuration — bakes the whole site again.
  *
  * <p>Not thread-safe: the server applies one change at a time.
+ *
+ * <p>Over 300 lines: the triage of a change (what can be applied alone, what needs a whole bake)
+ * and the warm state it is applied to are kept consistent by one class.
  */
 public final class LiveSite {
-  /** Keys JBake's crawler sets on a document (kept from the crawl when a document is edited). */
-  private static final List<String> CRAWLER_KEYS = List.of(
-      "rootpath", "sha1", "rendered", "file", "sourceuri", "uri", "cached", "noExtensionUri");
-
   /**
    * Where and how to bake.
    *
@@ -67,13 +67,12 @@ public final class LiveSite {
   /**
    * What one change did.
    *
-   * @param kind {@code full} (the whole site baked), {@code edit} (pages of edited files),
-   *     {@code assets} (files copied) or {@code none}
+   * @param kind what was done
    * @param diagnostics errors and warnings; on errors the served site was left as it was
    * @param files the files written
    * @param changedFiles the source files the change covered, relative to the project
    */
-  public record Update(String kind, List<Diagnostic> diagnostics, int files, List<String> changedFiles) {
+  public record Update(Kind kind, List<Diagnostic> diagnostics, int files, List<String> changedFiles) {
     public Update {
       diagnostics = List.copyOf(diagnostics);
       changedFiles = List.copyOf(changedFiles);
@@ -84,10 +83,32 @@ public final class LiveSite {
     }
   }
 
+  /** What a change did to the site. */
+  public enum Kind {
+    /** The whole site baked. */
+    FULL,
+    /** The pages of edited files written again. */
+    EDIT,
+    /** Files copied (or removed) as they are. */
+    ASSETS,
+    /** Nothing to do. */
+    NONE
+  }
+
+  /** What applying edited documents alone came to. */
+  private sealed interface Edit {
+    /** Applied: the files written (0 if the edits had errors or changed nothing). */
+    record Applied(int files) implements Edit {}
+
+    /** The edits change what cannot be changed alone (type, date, status, tags): bake everything. */
+    record NeedsFullBake() implements Edit {}
+  }
+
   /** An issue's email, for the preview pages. */
   public record IssueView(
       String id, String title, String subject, String preheader, LocalDate date, String url, String mark) {}
 
+  private final JbakeHost jbake;
   private final Settings settings;
   private final Consumer<String> progress;
   private SiteBaker.Warm warm;
@@ -95,7 +116,9 @@ public final class LiveSite {
   private final Set<Path> failing = new LinkedHashSet<>();
   private CatalogBuilder builder;
 
-  public LiveSite(Settings settings, Consumer<String> progress) {
+  /** A site baked on the process's JBake, reporting its steps to {@code progress}. */
+  public LiveSite(JbakeHost jbake, Settings settings, Consumer<String> progress) {
+    this.jbake = jbake;
     this.settings = settings;
     this.progress = progress;
   }
@@ -131,7 +154,7 @@ public final class LiveSite {
   public Update failed(Throwable e) {
     needsFullBake = true;
     String why = e instanceof StackOverflowError ? e + " (something is nested too deeply)" : e.toString();
-    return new Update("full", List.of(Diagnostic.error("press", 0, 0, "unexpected failure while rebuilding: " + why,
+    return new Update(Kind.FULL, List.of(Diagnostic.error("press", 0, 0, "unexpected failure while rebuilding: " + why,
         "save again to retry; if it happens again, run press serve --verbose and report it")), 0, List.of());
   }
 
@@ -143,7 +166,7 @@ public final class LiveSite {
   private Update bakeAll(List<String> changedFiles) {
     LocalDate today = LocalDate.now(settings.clock());
     SiteBaker.Warm[] kept = new SiteBaker.Warm[1];
-    SiteBaker.Result result = new SiteBaker(progress).bake(
+    SiteBaker.Result result = new SiteBaker(jbake, progress).bake(
         new SiteBaker.Request(settings.source(), settings.site(), settings.newsletter(), today, settings.preview()),
         w -> kept[0] = w);
     needsFullBake = !result.ok();
@@ -152,7 +175,7 @@ public final class LiveSite {
       builder = new CatalogBuilder(warm.project().catalogSettings());
       failing.clear();
     }
-    return new Update("full", result.diagnostics(), result.files(), changedFiles);
+    return new Update(Kind.FULL, result.diagnostics(), result.files(), changedFiles);
   }
 
   /** Brings the site up to date with changed (created, modified or deleted) files. */
@@ -181,7 +204,7 @@ public final class LiveSite {
       } else if (file.startsWith(content)) {
         if (ContentLoader.EXTENSIONS.contains(extension(file))) {
           edited.add(file);
-        } else if (org.jbake.parser.Engines.getRecognizedExtensions().contains(extension(file))) {
+        } else if (JbakeHost.DOCUMENT_EXTENSIONS.contains(extension(file))) {
           return bakeAll(all); // a document press does not read: the bake says so
         } else {
           copies.put(file, settings.site().resolve(content.relativize(file).toString()));
@@ -199,138 +222,74 @@ public final class LiveSite {
     // files copied first: a document's error must not hold back the assets saved beside it
     int files = copy(copies, project, diagnostics);
     if (!edited.isEmpty()) {
-      Integer written = edit(edited, diagnostics);
-      if (written == null) {
+      if (!(edit(edited, diagnostics) instanceof Edit.Applied applied)) {
         return bakeAll(all);
       }
-      files += written;
+      files += applied.files();
       if (diagnostics.hasErrors()) {
         failing.addAll(edited);
         SiteBaker.Result r = SiteBaker.withSourceLines(
             new SiteBaker.Result(diagnostics.sorted(), diagnostics.errorCount(), 0, 0, 0, 0, null), source);
-        return new Update("edit", r.diagnostics(), files, names(edited));
+        return new Update(Kind.EDIT, r.diagnostics(), files, names(edited));
       }
       failing.clear();
     }
     List<String> names = names(edited);
     names.addAll(names(copies.keySet()));
-    String kind = !edited.isEmpty() ? "edit" : copies.isEmpty() ? "none" : "assets";
+    Kind kind = !edited.isEmpty() ? Kind.EDIT : copies.isEmpty() ? Kind.NONE : Kind.ASSETS;
     return new Update(kind, diagnostics.sorted(), files, names);
   }
 
   /**
-   * Reads, checks and renders edited documents; returns the files written, or {@code null} if
-   * the edit changes what cannot be changed alone (type, date, status, tags).
+   * Reads, checks and renders edited documents: the files written, or that the edit changes what
+   * cannot be changed alone.
    */
-  private Integer edit(Set<Path> edited, Diagnostics diagnostics) {
+  private Edit edit(Set<Path> edited, Diagnostics diagnostics) {
     SiteProject project = warm.project();
     LocalDate today = warm.request().today();
-    ContentLoader loader = new ContentLoader(project);
-    Map<String, Document> docs = new LinkedHashMap<>();
-    for (Path file : edited) {
-      try {
-        Document doc = loader.load(file);
-        Document old = warm.catalog().entry(doc.path()).doc();
-        if (!Objects.equals(doc.type(), old.type()) || !Objects.equals(doc.date(), old.date())
-            || doc.status() != old.status() || !doc.tags().equals(old.tags())) {
-          return null;
-        }
-        if (!doc.equals(old)) {
-          docs.put(doc.path(), doc);
-        }
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      }
+    if (!(new ReadStage(project, builder).edited(edited, warm.read(), warm.catalog(), diagnostics)
+        instanceof ReadStage.Edited.Changed changed)) {
+      return new Edit.NeedsFullBake();
     }
-    if (diagnostics.hasErrors() || docs.isEmpty()) {
-      return 0;
+    Map<String, Document> docs = changed.docs();
+    if (docs.isEmpty()) {
+      return new Edit.Applied(0);
     }
-    List<Document> allDocs = warm.docs().stream().map(d -> docs.getOrDefault(d.path(), d)).toList();
-    List<CatalogBuilder.Planned> plan = warm.plan().stream()
-        .map(p -> docs.containsKey(p.doc().path())
-            ? new CatalogBuilder.Planned(docs.get(p.doc().path()), p.uri(), p.url(), p.visible())
-            : p)
-        .toList();
+    List<CatalogBuilder.Planned> plan = changed.read().plan();
     Catalog catalog;
     try {
-      catalog = builder.render(plan, warm.catalog());
+      catalog = new BodyStage(builder).edited(plan, warm.catalog());
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics());
-      return 0;
+      return new Edit.Applied(0);
     }
     Newsletter newsletter;
     try {
       newsletter = new Newsletter(IssueAssembler.assemble(catalog, settings.preview()));
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics());
-      return 0;
+      return new Edit.Applied(0);
     }
-    if (project.lintEnabled()) {
-      List<Diagnostic> lint = new ContentLint(SiteBaker.lintSettings(project, today), settings.preview()).check(catalog, docs::containsKey);
-      diagnostics.addAll(settings.preview() ? SiteBaker.lenient(today, catalog, lint) : lint);
+    LintStage linter = new LintStage(project, today, settings.preview(), settings.preview());
+    if (linter.enabled()) {
+      diagnostics.addAll(linter.check(catalog, docs::containsKey));
     }
     if (diagnostics.hasErrors()) {
-      return 0;
-    }
-    Map<String, DocumentModel> models = new LinkedHashMap<>();
-    for (CatalogBuilder.Planned p : plan) {
-      DocumentModel old = docs.containsKey(p.doc().path()) ? warm.snapshot().bySource(p.doc().path()) : null;
-      if (old != null) {
-        DocumentModel model = CatalogMarkupEngine.model(p, project.zone());
-        for (String key : CRAWLER_KEYS) {
-          if (old.containsKey(key)) {
-            model.put(key, old.get(key));
-          }
-        }
-        model.putAll(CatalogMarkupEngine.bodyFields(catalog.entry(p.doc().path())));
-        models.put(p.doc().path(), model);
-      }
+      return new Edit.Applied(0);
     }
     List<Issue> issues = newsletter.issues().stream().filter(i -> carries(i, docs.keySet())).toList();
-    StoreSnapshot snapshot = warm.snapshot().replacing(models);
-    TemplateHelpers helpers = new TemplateHelpers(project.host(), project.locale(), project.zone(), today,
-        project.listSettings().subscribeUrl());
-    FreemarkerTemplates templates = warm.templates().with(snapshot, catalog, newsletter, helpers);
-    SitePages pages = new SitePages(project, snapshot, templates, settings.site(),
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
-    List<DocumentModel> changedPages = new ArrayList<>(models.values());
-    for (Issue issue : issues) {
-      DocumentModel page = snapshot.bySource(issue.entry().path());
-      if (page != null && !models.containsKey(issue.entry().path())) {
-        changedPages.add(page);
-      }
-    }
-    Set<String> tags = new TreeSet<>();
-    models.values().forEach(m -> {
-      if (m.getTags() != null) {
-        tags.addAll(List.of(m.getTags()));
-      }
-    });
-    int files = 0;
-    if (!changedPages.isEmpty()) {
-      files += pages.documents(pages.withNeighbours(changedPages));
-      files += pages.indexPagesListing(models.values());
-      files += pages.archive() + pages.tags(tags) + pages.tagsIndex() + pages.feed() + pages.error404();
-    }
-    files += pages.extraPages();
-    JbakeRenderer.reportRenderingErrors(templates.diagnostics(), pages.failures(), diagnostics);
+    PageStage.Edited pages = new PageStage(project, today, settings.site()).edited(warm.pages(),
+        plan.stream().filter(p -> docs.containsKey(p.doc().path())).toList(), catalog, newsletter, issues, diagnostics);
+    int files = pages.files();
     if (!issues.isEmpty() && !diagnostics.hasErrors()) {
-      try {
-        NewsletterWriter.prepare(project, new Newsletter(issues)).write(catalog, settings.newsletter(), diagnostics);
-        files += 3 * issues.size();
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      } catch (IOException e) {
-        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
-            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
-      }
+      files += writeEmails(new Newsletter(issues), List.of(), null, catalog, diagnostics);
     }
     if (!diagnostics.hasErrors()) {
-      warm = new SiteBaker.Warm(project, warm.request(), allDocs, plan, catalog, newsletter, snapshot, templates, warm.emails());
+      warm = new SiteBaker.Warm(project, warm.request(), changed.read(), catalog, newsletter, pages.rendered(), warm.emails());
     } else {
       needsFullBake = true; // some pages may be half-updated: the next change bakes everything
     }
-    return files;
+    return new Edit.Applied(files);
   }
 
   /** Copies changed asset files into the site (or removes deleted ones). */
@@ -359,18 +318,24 @@ public final class LiveSite {
     }
     List<ListEmail> lists = listEmails();
     if (emailCss && (!warm.newsletter().issues().isEmpty() || !lists.isEmpty())) {
-      try {
-        NewsletterWriter.prepare(project, warm.newsletter(), lists, warm.request().today())
-            .write(warm.catalog(), settings.newsletter(), diagnostics);
-        files += 3 * (warm.newsletter().issues().size() + lists.size());
-      } catch (ContentException e) {
-        diagnostics.addAll(e.diagnostics());
-      } catch (IOException e) {
-        diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
-            "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
-      }
+      files += writeEmails(warm.newsletter(), lists, warm.request().today(), warm.catalog(), diagnostics);
     }
     return files;
+  }
+
+  /** Writes issues and list emails again (the bake's email stage); returns the files written. */
+  private int writeEmails(Newsletter newsletter, List<ListEmail> lists, LocalDate day, Catalog catalog,
+      Diagnostics diagnostics) {
+    try {
+      NewsletterWriter.prepare(warm.project(), newsletter, lists, day).write(catalog, settings.newsletter(), diagnostics);
+      return 3 * (newsletter.issues().size() + lists.size());
+    } catch (ContentException e) {
+      diagnostics.addAll(e.diagnostics());
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(settings.newsletter().toString(), 0, 0,
+          "cannot write the newsletter: " + e.getMessage(), "check the disk, then save again"));
+    }
+    return 0;
   }
 
   /**

@@ -20,6 +20,8 @@ import press.callback.newsletter.EmailSettings;
 import press.callback.newsletter.EmailTemplates;
 import press.callback.newsletter.Issue;
 import press.callback.newsletter.Newsletter;
+import press.callback.site.jbake.FreemarkerTemplates;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * Writes every issue as email into the newsletter folder: {@code <id>/email.html}, {@code

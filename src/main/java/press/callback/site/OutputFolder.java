@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * like any folder the user makes (a web server's user can read them), not the 0700 of a temporary
  * directory. Each one holds {@value #MARK}, which tells a later bake that the folder is press's
  * own and may be replaced whole.
+ *
+ * <p>Over 300 lines: staging, the swap of several folders and the rollback of a failed swap are
+ * one protocol, whose steps must agree.
  */
 final class OutputFolder {
   /** The file that marks a folder as made by a bake (see {@link OutputGuard}). */

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * Refuses output folders that a bake would destroy something with. A bake replaces each output
@@ -25,6 +27,40 @@ import press.callback.diag.Diagnostic;
  */
 public final class OutputGuard {
   private OutputGuard() {}
+
+  /**
+   * The problems with a bake's output folders (see {@link #check}): the command line checks them
+   * first, to refuse as a usage error, and the bake refuses them again.
+   */
+  public static List<Diagnostic> problems(SiteBaker.Request request, String siteOption, String newsletterOption) {
+    SiteProject project;
+    try {
+      project = SiteProject.load(request.source(), request.output());
+    } catch (ContentException e) {
+      project = null; // the bake reports why; guard JBake's default folders meanwhile
+    }
+    return problems(request, project, siteOption, newsletterOption);
+  }
+
+  static List<Diagnostic> problems(
+      SiteBaker.Request request, SiteProject project, String siteOption, String newsletterOption) {
+    Path source = request.source();
+    Map<String, Path> sources = new LinkedHashMap<>();
+    if (project != null) {
+      List<String> names = List.of("content", "templates", "assets", "data");
+      List<Path> folders = project.sourceFolders();
+      for (int i = 0; i < names.size(); i++) {
+        sources.put(names.get(i), folders.get(i));
+      }
+    } else {
+      for (String name : List.of("content", "templates", "assets", "data")) {
+        sources.put(name, source.resolve(name));
+      }
+    }
+    sources.put(".press", source.resolve(".press")); // the send ledgers and the list: never replaced
+    return check(source, sources,
+        List.of(Map.entry(siteOption, request.output()), Map.entry(newsletterOption, request.newsletterOutput())));
+  }
 
   /**
    * The problems with baking {@code source} into {@code outputs}, as usage errors whose path is

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,15 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
-import press.callback.content.Entry;
-import press.callback.content.ContentLint;
-import press.callback.content.Document;
 import press.callback.content.ListEmail;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
 import press.callback.newsletter.IssueAssembler;
 import press.callback.newsletter.Newsletter;
+import press.callback.site.jbake.JbakeHost;
+import press.callback.site.jbake.JbakeRenderer;
+import press.callback.site.jbake.PageStage;
+import press.callback.site.jbake.FreemarkerTemplates;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * Bakes a JBake project into a site folder and a newsletter folder: reads and validates the
@@ -32,11 +32,12 @@ import press.callback.newsletter.Newsletter;
  * JBake and every issue as email into staging folders, and swaps them in only if nothing failed.
  *
  * <p>JBake keeps its content store and type registry in static fields: one bake per JVM at a
- * time, which {@link #bake} enforces.
+ * time, which {@link #bake} makes sure of through the {@link JbakeHost} it is given.
+ *
+ * <p>Over 300 lines: the order of the stages, and what each failure leaves on disk, read best in
+ * one method.
  */
 public final class SiteBaker {
-  private static final Object ONE_BAKE_AT_A_TIME = new Object();
-
   /**
    * What to bake.
    *
@@ -75,12 +76,10 @@ public final class SiteBaker {
   record Warm(
       SiteProject project,
       Request request,
-      List<Document> docs,
-      List<CatalogBuilder.Planned> plan,
+      ReadStage.Read read,
       Catalog catalog,
       Newsletter newsletter,
-      StoreSnapshot snapshot,
-      FreemarkerTemplates templates,
+      PageStage.Rendered pages,
       NewsletterWriter emails) {}
 
   /**
@@ -115,67 +114,22 @@ public final class SiteBaker {
     }
   }
 
+  private final JbakeHost jbake;
   private final Consumer<String> progress;
 
-  /** A baker that reports its steps to {@code progress} (one short line each). */
-  public SiteBaker(Consumer<String> progress) {
+  /** A baker on the process's JBake that reports its steps to {@code progress} (one short line each). */
+  public SiteBaker(JbakeHost jbake, Consumer<String> progress) {
+    this.jbake = jbake;
     this.progress = progress;
-  }
-
-  /**
-   * Starts JBake's default content store now, on a thread of its own, for the bake to come: called
-   * by {@code press bake}, {@code serve} and {@code check} before they read their command line
-   * and the project. A bake whose project uses another store starts that one as before.
-   */
-  public static void prestartStore() {
-    JbakeRenderer.prestart();
   }
 
   public Result bake(Request request) {
     return bake(request, warm -> {});
   }
 
-  /**
-   * The problems with the request's output folders (see {@link OutputGuard}): the command line
-   * checks them first, to refuse as a usage error, and {@link #bake} refuses them again.
-   */
-  public static List<Diagnostic> outputProblems(Request request, String siteOption, String newsletterOption) {
-    SiteProject project;
-    try {
-      project = SiteProject.load(request.source(), request.output());
-    } catch (ContentException e) {
-      project = null; // the bake reports why; guard JBake's default folders meanwhile
-    }
-    return outputProblems(request, project, siteOption, newsletterOption);
-  }
-
-  private static List<Diagnostic> outputProblems(Request request, SiteProject project) {
-    return outputProblems(request, project, "--output", "--newsletter-output");
-  }
-
-  private static List<Diagnostic> outputProblems(
-      Request request, SiteProject project, String siteOption, String newsletterOption) {
-    Path source = request.source();
-    Map<String, Path> sources = new LinkedHashMap<>();
-    if (project != null) {
-      List<String> names = List.of("content", "templates", "assets", "data");
-      List<Path> folders = project.sourceFolders();
-      for (int i = 0; i < names.size(); i++) {
-        sources.put(names.get(i), folders.get(i));
-      }
-    } else {
-      for (String name : List.of("content", "templates", "assets", "data")) {
-        sources.put(name, source.resolve(name));
-      }
-    }
-    sources.put(".press", source.resolve(".press")); // the send ledgers and the list: never replaced
-    return OutputGuard.check(source, sources,
-        List.of(Map.entry(siteOption, request.output()), Map.entry(newsletterOption, request.newsletterOutput())));
-  }
-
   /** Bakes; after a successful bake, hands what it made to {@code keep}. */
   Result bake(Request request, Consumer<Warm> keep) {
-    synchronized (ONE_BAKE_AT_A_TIME) {
+    return jbake.exclusively(() -> {
       Diagnostics diagnostics = new Diagnostics();
       Result result;
       try {
@@ -185,12 +139,12 @@ public final class SiteBaker {
         result = result(diagnostics, null, 0, 0);
       }
       return withSourceLines(result, request.source());
-    }
+    });
   }
 
   private Result bake(Request request, Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     SiteProject project = SiteProject.load(request.source(), request.output());
-    List<Diagnostic> refused = outputProblems(request, project);
+    List<Diagnostic> refused = OutputGuard.problems(request, project, "--output", "--newsletter-output");
     if (!refused.isEmpty()) {
       throw new ContentException(refused);
     }
@@ -201,7 +155,7 @@ public final class SiteBaker {
       t.setDaemon(true);
       return t;
     });
-    Future<JbakeRenderer> store = storeThread.submit(() -> JbakeRenderer.start(project));
+    Future<JbakeRenderer> store = storeThread.submit(() -> JbakeRenderer.start(jbake, project));
     try {
       return bake(request, project, storeThread, store, diagnostics, keep);
     } finally {
@@ -222,20 +176,15 @@ public final class SiteBaker {
       Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
-    List<Diagnostic> links = SourceLinks.check(project.source(), project.sourceFolders());
-    if (!links.isEmpty()) {
-      diagnostics.addAll(links); // nothing is read through a link that leads out or loops
-      return result(diagnostics, null, 0, 0);
-    }
-    List<Document> docs = new ContentLoader(project).load(diagnostics);
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
-    List<CatalogBuilder.Planned> plan;
+    ReadStage.Read read;
     try {
-      plan = builder.plan(docs, request.today(), request.preview());
+      read = new ReadStage(project, builder).all(request.today(), request.preview(), diagnostics);
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // reported with the files' own errors
       return result(diagnostics, null, 0, 0);
     }
+    List<CatalogBuilder.Planned> plan = read.plan();
     // JBake's crawl needs only the front matter: it runs on the store's thread while the
     // bodies are rendered here.
     Future<?> crawl = diagnostics.hasErrors() ? null : storeThread.submit(() -> {
@@ -244,7 +193,7 @@ public final class SiteBaker {
     });
     Catalog catalog;
     try {
-      catalog = renderBesideCrawl(builder, plan);
+      catalog = new BodyStage(builder).all(plan);
     } catch (ContentException e) {
       diagnostics.addAll(e.diagnostics()); // bodies that cannot be rendered
       return result(diagnostics, null, 0, 0);
@@ -256,9 +205,10 @@ public final class SiteBaker {
       diagnostics.addAll(e.diagnostics());
       return result(diagnostics, null, 0, 0);
     }
+    LintStage linter = new LintStage(project, request.today(), request.preview(), request.draftsLenient());
     List<Diagnostic> lint = List.of();
-    if (!diagnostics.hasErrors() && project.lintEnabled()) {
-      lint = lenient(request, catalog, new ContentLint(lintSettings(project, request.today()), request.preview()).check(catalog));
+    if (!diagnostics.hasErrors() && linter.enabled()) {
+      lint = linter.check(catalog, path -> true);
       diagnostics.addAll(lint);
     }
     if (diagnostics.hasErrors()) {
@@ -295,7 +245,7 @@ public final class SiteBaker {
       mail = stage(OutputGuard.real(request.newsletterOutput()));
       project.config().setDestinationFolder(site.staging().toFile());
       JbakeRenderer jbake = jbake(store, crawl);
-      JbakeRenderer.Rendered rendered =
+      PageStage.Rendered rendered =
           jbake.render(catalog, newsletter, request.today(), diagnostics, progress);
       FreemarkerTemplates templates = rendered == null ? null : rendered.templates();
       if (emails != null && templates != null && !diagnostics.hasErrors()) {
@@ -309,7 +259,7 @@ public final class SiteBaker {
         // not reported again from the page
         java.util.Set<String> seen = new java.util.HashSet<>();
         lint.forEach(d -> seen.add(d.location()));
-        diagnostics.addAll(lenient(request, catalog, SiteCheck.run(project, catalog, site.staging(), request.output(), progress))
+        diagnostics.addAll(linter.lenient(catalog, SiteCheck.run(project, catalog, site.staging(), request.output(), progress))
             .stream().filter(d -> !seen.contains(d.location())).toList());
       }
       if (diagnostics.hasErrors()) {
@@ -321,7 +271,7 @@ public final class SiteBaker {
             "the new site and newsletter are in place, but this copy of the previous one could not be deleted",
             "delete it by hand (check its permissions and attributes: lsattr, chattr -i)"));
       }
-      keep.accept(new Warm(project, request, docs, plan, catalog, newsletter, rendered.snapshot(), templates, emails));
+      keep.accept(new Warm(project, request, read, catalog, newsletter, rendered, emails));
       return result(diagnostics, catalog, files, newsletter.issues().size() + listEmails.size());
     } catch (OutputFolder.SwapException e) {
       if (e.intact()) {
@@ -351,34 +301,6 @@ public final class SiteBaker {
   }
 
   /**
-   * Renders the bodies on all cores but one: the crawl on the store's thread is the longest
-   * single chain of the bake (JBake's crawler is one thread), so it keeps a core to itself.
-   */
-  private static Catalog renderBesideCrawl(CatalogBuilder builder, List<CatalogBuilder.Planned> plan)
-      throws ContentException {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-    try {
-      // A parallel stream started on a pool's thread runs on that pool. The content problems
-      // come back as a value: a checked exception would come out of the pool wrapped.
-      record Outcome(Catalog catalog, ContentException problems) {}
-      Outcome outcome = pool.submit(() -> {
-        try {
-          return new Outcome(builder.render(plan), null);
-        } catch (ContentException e) {
-          return new Outcome(null, e);
-        }
-      }).join();
-      if (outcome.problems() != null) {
-        throw outcome.problems();
-      }
-      return outcome.catalog();
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /**
    * Without a list service the emails promise a one-click unsubscribe (List-Unsubscribe-Post)
    * that nothing answers: Gmail and Yahoo expect bulk senders to honour it.
    */
@@ -387,56 +309,6 @@ public final class SiteBaker {
         "newsletter.list_url is not set: the emails' one-click unsubscribe (List-Unsubscribe-Post) has no endpoint",
         "run the list service (press list serve) and set newsletter.list_url=https://list.example.org;"
             + " the unsubscribe links then lead to it");
-  }
-
-  /**
-   * The dev server's drafts: an error in a draft or future piece (a broken link, a scaffold left
-   * in) is shown as a warning, since the piece is still being written; the same problem in a
-   * published piece stays an error.
-   */
-  private static List<Diagnostic> lenient(Request request, Catalog catalog, List<Diagnostic> found) {
-    return request.preview() && request.draftsLenient() ? lenient(request.today(), catalog, found) : found;
-  }
-
-  /** As above, for the dev server's edits. */
-  static List<Diagnostic> lenient(LocalDate today, Catalog catalog, List<Diagnostic> found) {
-    if (found.isEmpty()) {
-      return found;
-    }
-    java.util.Set<String> drafts = new java.util.HashSet<>();
-    for (Entry e : catalog.all()) {
-      if (!e.doc().isVisibleOn(today)) {
-        drafts.add(e.doc().path());
-      }
-    }
-    List<Diagnostic> out = new ArrayList<>(found.size());
-    for (Diagnostic d : found) {
-      out.add(d.isError() && drafts.contains(d.path())
-          ? Diagnostic.warning(d.path(), d.line(), d.column(), d.message() + " (in a draft: an error once published)", d.hint())
-              .withSourceLine(d.sourceLine())
-          : d);
-    }
-    return out;
-  }
-
-  /** The content lint's limits ({@code press.lint.*} in jbake.properties). */
-  static ContentLint.Settings lintSettings(SiteProject project, LocalDate today) {
-    Path assets = project.source().resolve(project.config().getAssetFolderName());
-    Path content = project.contentFolder();
-    return new ContentLint.Settings(today, project.lintLimit("subject_chars", 60), replyGate(project),
-        project.lintLimit("summary_chars", 200), project.generatedUrls(), path -> {
-      String relative = path.substring(1);
-      return !relative.isEmpty() && !relative.endsWith(".md")
-          && (Files.isRegularFile(assets.resolve(relative)) || Files.isRegularFile(content.resolve(relative)));
-    });
-  }
-
-  /** The reply-readiness gate: {@code press.lint.email_min_words}, {@code email_words}, {@code grade_max}, … */
-  private static ContentLint.ReplyGate replyGate(SiteProject project) {
-    ContentLint.ReplyGate d = ContentLint.ReplyGate.DEFAULT;
-    return new ContentLint.ReplyGate(project.lintLimit("email_min_words", d.minWords()),
-        project.lintLimit("email_words", d.maxWords()), project.lintLimit("grade_max", (int) d.maxGrade()),
-        project.lintLimit("grade_aim", (int) d.aimGrade()), project.lintLimit("subject_words", d.maxSubjectWords()));
   }
 
   /** " (1.2 s)": how long since {@code start}, for progress lines. */

@@ -13,12 +13,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import press.callback.check.LinkChecker;
 import press.callback.check.LinkReport;
 import press.callback.content.Catalog;
 import press.callback.content.Entry;
 import press.callback.diag.Diagnostic;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * The output check's edge: reads a baked site folder (every file's name, every HTML page's text)
@@ -54,7 +54,7 @@ public final class SiteCheck {
    */
   public static LinkReport check(SiteProject project, Catalog catalog, Path folder, Path shownAs)
       throws IOException {
-    DefaultJBakeConfiguration config = project.config();
+    var config = project.config();
     Charset charset = Charset.forName(config.getRenderEncoding());
     Set<String> files = new TreeSet<>();
     Map<String, String> pages = new TreeMap<>();
@@ -78,7 +78,7 @@ public final class SiteCheck {
 
   /** Which template renders each page, as SitePages renders it. */
   private static Map<String, String> templateOfPage(SiteProject project, Catalog catalog, Set<String> pages) {
-    DefaultJBakeConfiguration config = project.config();
+    var config = project.config();
     String folder = config.getTemplateFolderName() + "/";
     Map<String, String> known = new HashMap<>();
     for (Entry e : catalog.entries()) {

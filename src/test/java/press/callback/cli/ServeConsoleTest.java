@@ -1,5 +1,6 @@
 package press.callback.cli;
 
+import press.callback.testing.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ class ServeConsoleTest {
   @Test
   void unexpectedFailureShowsItsStackOnlyWithVerbose() {
     StackOverflowError failure = new StackOverflowError();
-    LiveSite site = new LiveSite(new LiveSite.Settings(tmp, tmp.resolve("site"), tmp.resolve("newsletter"), false,
+    LiveSite site = new LiveSite(TestSite.JBAKE, new LiveSite.Settings(tmp, tmp.resolve("site"), tmp.resolve("newsletter"), false,
         Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)), step -> {});
     DevServer.Report report = new DevServer.Report(site.failed(failure), 5_000_000, failure);
 

@@ -56,8 +56,7 @@ class DevServerIT {
 
   private URI start(boolean drafts, boolean mustBake) throws IOException {
     Path out = tmp.resolve("target/serve");
-    LiveSite site = new LiveSite(
-        new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), drafts, CLOCK), s -> {});
+    LiveSite site = new LiveSite(TestSite.JBAKE, new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), drafts, CLOCK), s -> {});
     LiveSite.Update first = site.bakeAll();
     assertThat(first.ok()).as("%s", first.diagnostics()).isEqualTo(mustBake);
     server = new DevServer(site, first, r -> {}, limits);
@@ -241,7 +240,7 @@ class DevServerIT {
       String big = "x".repeat(1 << 20);
       assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
         for (int i = 0; i < 40; i++) {
-          server.update(() -> new LiveSite.Update("edit",
+          server.update(() -> new LiveSite.Update(LiveSite.Kind.EDIT,
               List.of(Diagnostic.error("content/x.md", 1, 1, big, "")), 0, List.of("content/x.md")));
         }
       }, "40 changes of 1 MB events each, with a page that reads nothing");

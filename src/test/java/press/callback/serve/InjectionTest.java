@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import press.callback.site.Json;
+import press.callback.http.Json;
 
 class InjectionTest {
   @Test

@@ -205,7 +205,7 @@ class BakeSafetyTest {
     Path project = TestSite.create(tmp, "basic");
     Path site = tmp.resolve("site");
     SiteBaker.Result later =
-        new SiteBaker(s -> {})
+        new SiteBaker(TestSite.JBAKE, s -> {})
             .bake(new SiteBaker.Request(project, site, java.time.LocalDate.of(2026, 12, 25)));
     assertThat(later.ok()).isTrue();
     assertThat(site.resolve("articles/2026/future/index.html")).exists();

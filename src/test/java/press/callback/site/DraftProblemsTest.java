@@ -17,7 +17,7 @@ class DraftProblemsTest {
     Path project = TestSite.create(tmp.resolve(lenient ? "a" : "b"), "basic");
     TestSite.write(project.resolve("content/tips/draft-link.md"),
         "---\ntitle: Draft link\ndate: 2026-11-01\nstatus: draft\n---\n\nSee [the page](/no-such-page/).\n");
-    return new SiteBaker(s -> {}).bake(new SiteBaker.Request(project, project.resolve("target/site"),
+    return new SiteBaker(TestSite.JBAKE, s -> {}).bake(new SiteBaker.Request(project, project.resolve("target/site"),
         project.resolve("target/newsletter"), LocalDate.parse("2026-11-27"), true, lenient));
   }
 

@@ -58,7 +58,7 @@ class JbakeProjectBakeTest {
     TestSite.write(project.resolve("content/about.md"), "title=About\ntype=page\nstatus=published\n~~~~~~\n\nAbout.\n");
     newestFirst = posts.stream().sorted(Comparator.comparing(Post::date).reversed()).toList();
     site = tmp.resolve("out");
-    var result = new SiteBaker(s -> {}).bake(new SiteBaker.Request(project, site, tmp.resolve("mail"), LocalDate.of(2026, 11, 27)));
+    var result = new SiteBaker(TestSite.JBAKE, s -> {}).bake(new SiteBaker.Request(project, site, tmp.resolve("mail"), LocalDate.of(2026, 11, 27)));
     assertThat(result.diagnostics()).isEmpty();
   }
 

@@ -37,8 +37,7 @@ class LiveSiteTest {
 
   private LiveSite live(boolean preview) {
     Path out = tmp.resolve(preview ? "preview" : "serve");
-    return new LiveSite(
-        new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), preview, CLOCK), s -> {});
+    return new LiveSite(TestSite.JBAKE, new LiveSite.Settings(project, out.resolve("site"), out.resolve("newsletter"), preview, CLOCK), s -> {});
   }
 
   @Test
@@ -50,7 +49,7 @@ class LiveSiteTest {
     LiveSite.Update update = live.apply(List.of(first));
 
     assertThat(update.ok()).as("%s", update.diagnostics()).isTrue();
-    assertThat(update.kind()).isEqualTo("edit");
+    assertThat(update.kind()).isEqualTo(LiveSite.Kind.EDIT);
     assertThat(update.changedFiles()).containsExactly("content/articles/2026/first.md");
     assertThat(TestSite.html(site(), "articles/2026/first/index.html").text())
         .contains("A sentence added while the server runs.");
@@ -87,7 +86,7 @@ class LiveSiteTest {
     LiveSite.Update update = live.apply(List.of(first));
 
     assertThat(update.ok()).as("%s", update.diagnostics()).isTrue();
-    assertThat(update.kind()).isEqualTo("edit");
+    assertThat(update.kind()).isEqualTo(LiveSite.Kind.EDIT);
     assertThat(TestSite.html(site(), "articles/2026/second/index.html").text()).contains("One question per email");
     assertSameAsWholeBake();
   }
@@ -102,7 +101,7 @@ class LiveSiteTest {
     LiveSite.Update update = live.apply(List.of(hello, issue));
 
     assertThat(update.ok()).as("%s", update.diagnostics()).isTrue();
-    assertThat(update.kind()).isEqualTo("edit");
+    assertThat(update.kind()).isEqualTo(LiveSite.Kind.EDIT);
     assertThat(Files.readString(tmp.resolve("serve/newsletter/2026-11-02/email.txt")))
         .contains("Welcome, reader, to the first issue.");
     assertSameAsWholeBake();
@@ -112,17 +111,17 @@ class LiveSiteTest {
   void changedTagsNewFilesAndTemplatesBakeEverything() throws IOException {
     Path second = project.resolve("content/articles/2026/second.md");
     replace(second, "tags: [email]", "tags: [email, phone]");
-    assertThat(live.apply(List.of(second)).kind()).isEqualTo("full");
+    assertThat(live.apply(List.of(second)).kind()).isEqualTo(LiveSite.Kind.FULL);
     assertThat(site().resolve("tags/phone.html")).exists();
 
     Path added = project.resolve("content/articles/2026/third.md");
     TestSite.write(added, "---\ntitle: Third article\ndate: 2026-11-03\n---\n\nA third one.\n");
-    assertThat(live.apply(List.of(added)).kind()).isEqualTo("full");
+    assertThat(live.apply(List.of(added)).kind()).isEqualTo(LiveSite.Kind.FULL);
 
     Path layout = project.resolve("templates/layout.ftl");
     append(layout, "<#-- edited -->\n");
     LiveSite.Update template = live.apply(List.of(layout));
-    assertThat(template.kind()).isEqualTo("full");
+    assertThat(template.kind()).isEqualTo(LiveSite.Kind.FULL);
     assertThat(template.changedFiles()).containsExactly("templates/layout.ftl");
     assertSameAsWholeBake();
   }
@@ -172,7 +171,7 @@ class LiveSiteTest {
 
     LiveSite.Update update = live.apply(List.of(css));
 
-    assertThat(update.kind()).isEqualTo("assets");
+    assertThat(update.kind()).isEqualTo(LiveSite.Kind.ASSETS);
     assertThat(Files.readString(site().resolve("css/site.css"))).endsWith("/* edited */\n");
   }
 
@@ -199,7 +198,7 @@ class LiveSiteTest {
 
   private void assertSameAsWholeBake() {
     Path whole = tmp.resolve("whole-" + System.nanoTime());
-    SiteBaker.Result result = new SiteBaker(s -> {}).bake(
+    SiteBaker.Result result = new SiteBaker(TestSite.JBAKE, s -> {}).bake(
         new SiteBaker.Request(project, whole.resolve("site"), whole.resolve("newsletter"), TestSite.TODAY));
     assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
     assertThat(TestSite.tree(site())).isEqualTo(TestSite.tree(whole.resolve("site")));

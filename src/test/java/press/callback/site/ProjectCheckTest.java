@@ -1,5 +1,6 @@
 package press.callback.site;
 
+import press.callback.testing.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ProjectCheckTest {
   @ValueSource(strings = {"2026-11-27", "2026-11-30"})
   void theProjectPassesEveryCheck(String day) {
     List<String> progress = new ArrayList<>();
-    SiteBaker.Result result = new SiteBaker(progress::add)
+    SiteBaker.Result result = new SiteBaker(TestSite.JBAKE, progress::add)
         .bake(new SiteBaker.Request(Path.of("."), tmp.resolve("site"), LocalDate.parse(day)));
 
     assertThat(result.diagnostics()).extracting(Diagnostic::format).isEmpty();

@@ -114,7 +114,7 @@ public final class ReaderSite {
     }
     Path out = target.resolve("site");
     SiteBaker.Result result =
-        new SiteBaker(step -> {}).bake(new SiteBaker.Request(project, out, target.resolve("newsletter"), TODAY));
+        new SiteBaker(TestSite.JBAKE, step -> {}).bake(new SiteBaker.Request(project, out, target.resolve("newsletter"), TODAY));
     assertThat(result.ok())
         .as("the project bakes: %s", result.diagnostics().stream().map(Diagnostic::format).toList())
         .isTrue();

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import press.callback.site.jbake.JbakeHost;
 import press.callback.site.SiteBaker;
 
 /**
@@ -26,6 +27,12 @@ import press.callback.site.SiteBaker;
 public final class TestSite {
   /** The build date of every test bake. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+  /**
+   * JBake as the tests host it: one for the test JVM, as {@code press} has one per process (its
+   * registries are JBake's static fields; this host lets one bake at a time use them).
+   */
+  public static final JbakeHost JBAKE = new JbakeHost();
 
   private TestSite() {}
 
@@ -46,7 +53,7 @@ public final class TestSite {
 
   /** Bakes {@code project} into {@code output} on {@link #TODAY}. */
   public static SiteBaker.Result bake(Path project, Path output) {
-    return new SiteBaker(step -> {}).bake(new SiteBaker.Request(project, output, TODAY));
+    return new SiteBaker(JBAKE, step -> {}).bake(new SiteBaker.Request(project, output, TODAY));
   }
 
   /** Parses an HTML file of a baked site. */

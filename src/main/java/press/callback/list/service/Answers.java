@@ -23,7 +23,7 @@ final class Answers {
       Map<String, Object> answer = new LinkedHashMap<>(); // "ok" first, always: the same bytes every time
       answer.put("ok", ok);
       answer.put("message", message);
-      String body = press.callback.site.Json.write(answer) + "\n";
+      String body = press.callback.http.Json.write(answer) + "\n";
       response.send(status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     } else {
       page(response, status, title, message, site.siteHost() + "/subscribe/", "Back to the subscribe page");

@@ -22,7 +22,7 @@ import press.callback.list.Tokens;
 import press.callback.list.Verp;
 import press.callback.mail.Destination;
 import press.callback.mail.UnsubscribeToken;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 
 /**
  * The list service put together from a project: its settings, the store, the baked list emails,

@@ -34,7 +34,7 @@ import press.callback.list.Member;
 import press.callback.list.Tokens;
 import press.callback.list.Verp;
 import press.callback.mail.PickupFolder;
-import press.callback.site.SiteProject;
+import press.callback.site.jbake.SiteProject;
 import press.callback.testing.TestSite;
 
 /**

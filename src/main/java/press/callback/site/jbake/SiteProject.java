@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,6 +30,9 @@ import press.callback.newsletter.EmailSettings;
  * A JBake project folder and its settings ({@code jbake.properties} over JBake's defaults), read
  * and checked once ({@link Settings} knows the keys press reads: {@code site.*}, {@code press.*},
  * {@code newsletter.*}, {@code playbook.step.N}).
+ *
+ * <p>Over 300 lines: one small typed accessor per setting family the other packages read
+ * (folders, site, lint, email, list, webhooks), which belong together.
  */
 public final class SiteProject {
   static final String PAGE_PREFIX = Settings.PAGE_PREFIX;
@@ -111,7 +114,7 @@ public final class SiteProject {
    * JBake's configuration of the project, not checked: enough to know its folders while a
    * setting is wrong.
    */
-  static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
+  public static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
     Path properties = source.resolve("jbake.properties");
     try {
       return new JBakeConfigurationFactory()
@@ -169,7 +172,7 @@ public final class SiteProject {
   }
 
   /** The configuration as templates see it ({@code config.site_title}), text settings joined. */
-  Map<String, Object> templateConfig() {
+  public Map<String, Object> templateConfig() {
     Map<String, Object> map = new LinkedHashMap<>(config.asHashMap());
     map.replaceAll(
         (k, v) ->
@@ -316,7 +319,7 @@ public final class SiteProject {
   }
 
   /** JBake's configuration; the bake writes to its destination folder. */
-  DefaultJBakeConfiguration config() {
+  public DefaultJBakeConfiguration config() {
     return config;
   }
 

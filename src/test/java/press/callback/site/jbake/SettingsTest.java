@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import press.callback.diag.Diagnostic;
 import press.callback.testing.TestSite;
+import press.callback.site.SiteBaker;
+import press.callback.site.LiveSite;
 
 /**
  * The settings press reads from {@code jbake.properties}, checked as content is: a bad value or an
@@ -269,7 +271,7 @@ class SettingsTest {
     set(project, "press.lint=yes");
     set(project, "content.folder=writing");
     TestSite.write(project.resolve("writing/about.md"), "---\ntitle: About\n---\nAbout.\n");
-    LiveSite site = new LiveSite(new LiveSite.Settings(project, tmp.resolve("serve/site"), tmp.resolve("serve/newsletter"),
+    LiveSite site = new LiveSite(TestSite.JBAKE, new LiveSite.Settings(project, tmp.resolve("serve/site"), tmp.resolve("serve/newsletter"),
         false, java.time.Clock.systemUTC()), step -> {});
 
     LiveSite.Update update = site.bakeAll();

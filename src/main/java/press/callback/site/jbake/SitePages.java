@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -30,6 +30,9 @@ import org.jbake.util.PagingHelper;
  * index, archive, tags, feed, sitemap, 404 and the extra pages — the same files, names and models
  * as JBake's renderers, without their store queries, existence checks and one-thread loop. Each
  * kind of page can be written alone, so the dev server rewrites only what an edit affects.
+ *
+ * <p>Over 300 lines: one short method per kind of page JBake writes, kept side by side so the
+ * kinds stay alike.
  */
 final class SitePages {
   private static final String PUBLISHED = "published";
@@ -61,7 +64,7 @@ final class SitePages {
 
   /** Every page of the site, on the pool of threads; returns the number of files written. */
   int all() {
-    List<Page> all = new ArrayList<>(documentPages(allDocuments()));
+    List<Page> all = new ArrayList<>(documentPages(snapshot.allContent()));
     all.addAll(indexPages(page -> true));
     all.addAll(archivePages());
     all.addAll(tagPages(snapshot.allTags()));
@@ -78,11 +81,6 @@ final class SitePages {
    * but its own file, so pages can be written in any order, on any thread.
    */
   record Page(String relative, TemplateModel model, String template) {}
-
-  /** Every document but data files. */
-  List<DocumentModel> allDocuments() {
-    return snapshot.allContent();
-  }
 
   /**
    * The pages of {@code docs}, on a pool of threads, each with its neighbours set as JBake sets
@@ -297,10 +295,6 @@ final class SitePages {
 
   private List<Page> feedPages() {
     return config.getRenderFeed() ? single(config.getFeedFileName(), "feed") : List.of();
-  }
-
-  int sitemap() {
-    return write(sitemapPages());
   }
 
   private List<Page> sitemapPages() {

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,44 +28,47 @@ final class Settings {
   /** A key press reads: its kind, and the value it has when not set (or {@code null}). */
   record Key(String name, SettingKind kind, String fallback) {}
 
-  private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+  private static final Map<String, Key> KEYS = keys();
 
-  static {
-    key("site.host", SettingKind.SITE_ADDRESS, "http://localhost");
-    key("site.title", SettingKind.TEXT, null);
-    key("site.locale", SettingKind.LOCALE, "en-US");
-    key("site.timezone", SettingKind.ZONE, "UTC");
-    key("press.lint", SettingKind.BOOLEAN, "false");
-    key("press.lint.subject_chars", SettingKind.integer(1, 998), null);
-    key("press.lint.subject_words", SettingKind.integer(1, 100), null);
-    key("press.lint.summary_chars", SettingKind.integer(1, 1_000_000), null);
-    key("press.lint.email_min_words", SettingKind.integer(0, 1_000_000), null);
-    key("press.lint.email_words", SettingKind.integer(1, 1_000_000), null);
-    key("press.lint.grade_max", SettingKind.integer(1, 30), null);
-    key("press.lint.grade_aim", SettingKind.integer(1, 30), null);
-    key("newsletter.name", SettingKind.TEXT, null);
-    key("newsletter.from", SettingKind.ADDRESS, null);
-    key("newsletter.reply_to", SettingKind.ADDRESS, null);
-    key("newsletter.bounce_address", SettingKind.BOUNCE_ADDRESS, null);
-    key("newsletter.list_id", SettingKind.LIST_ID, null);
-    key("newsletter.unsubscribe_url", SettingKind.UNSUBSCRIBE_URL, null);
-    key("newsletter.unsubscribe_mailto", SettingKind.MAILTO, null);
-    key("newsletter.postal_address", SettingKind.TEXT, null);
-    key("newsletter.send_time", SettingKind.TIME, "08:00");
-    key("newsletter.css", SettingKind.PROJECT_PATH, "assets/css/email.css");
-    key("newsletter.list_url", SettingKind.LIST_URL, null);
-    key("newsletter.list_db", SettingKind.JDBC_URL, "jdbc:sqlite:.press/list.db");
-    key("newsletter.list_trusted_proxy", SettingKind.IP_ADDRESS, null);
-    key("newsletter.list_limit_ip", SettingKind.integer(1, 1_000_000), "10");
-    key("newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
-    key("newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
-    key("newsletter.list_ses_topic_arn", SettingKind.SNS_TOPIC_ARN, null);
-    key("newsletter.list_soft_bounces", SettingKind.integer(1, 1_000), "3");
-    key("newsletter.list_soft_bounce_days", SettingKind.integer(1, 3_650), "30");
+  /** Every key press reads, in the order the documentation lists them. */
+  private static Map<String, Key> keys() {
+    Map<String, Key> keys = new LinkedHashMap<>();
+    key(keys, "site.host", SettingKind.SITE_ADDRESS, "http://localhost");
+    key(keys, "site.title", SettingKind.TEXT, null);
+    key(keys, "site.locale", SettingKind.LOCALE, "en-US");
+    key(keys, "site.timezone", SettingKind.ZONE, "UTC");
+    key(keys, "press.lint", SettingKind.BOOLEAN, "false");
+    key(keys, "press.lint.subject_chars", SettingKind.integer(1, 998), null);
+    key(keys, "press.lint.subject_words", SettingKind.integer(1, 100), null);
+    key(keys, "press.lint.summary_chars", SettingKind.integer(1, 1_000_000), null);
+    key(keys, "press.lint.email_min_words", SettingKind.integer(0, 1_000_000), null);
+    key(keys, "press.lint.email_words", SettingKind.integer(1, 1_000_000), null);
+    key(keys, "press.lint.grade_max", SettingKind.integer(1, 30), null);
+    key(keys, "press.lint.grade_aim", SettingKind.integer(1, 30), null);
+    key(keys, "newsletter.name", SettingKind.TEXT, null);
+    key(keys, "newsletter.from", SettingKind.ADDRESS, null);
+    key(keys, "newsletter.reply_to", SettingKind.ADDRESS, null);
+    key(keys, "newsletter.bounce_address", SettingKind.BOUNCE_ADDRESS, null);
+    key(keys, "newsletter.list_id", SettingKind.LIST_ID, null);
+    key(keys, "newsletter.unsubscribe_url", SettingKind.UNSUBSCRIBE_URL, null);
+    key(keys, "newsletter.unsubscribe_mailto", SettingKind.MAILTO, null);
+    key(keys, "newsletter.postal_address", SettingKind.TEXT, null);
+    key(keys, "newsletter.send_time", SettingKind.TIME, "08:00");
+    key(keys, "newsletter.css", SettingKind.PROJECT_PATH, "assets/css/email.css");
+    key(keys, "newsletter.list_url", SettingKind.LIST_URL, null);
+    key(keys, "newsletter.list_db", SettingKind.JDBC_URL, "jdbc:sqlite:.press/list.db");
+    key(keys, "newsletter.list_trusted_proxy", SettingKind.IP_ADDRESS, null);
+    key(keys, "newsletter.list_limit_ip", SettingKind.integer(1, 1_000_000), "10");
+    key(keys, "newsletter.list_limit_address", SettingKind.integer(1, 1_000_000), "3");
+    key(keys, "newsletter.list_limit_emails", SettingKind.integer(1, 1_000_000), "200");
+    key(keys, "newsletter.list_ses_topic_arn", SettingKind.SNS_TOPIC_ARN, null);
+    key(keys, "newsletter.list_soft_bounces", SettingKind.integer(1, 1_000), "3");
+    key(keys, "newsletter.list_soft_bounce_days", SettingKind.integer(1, 3_650), "30");
+    return java.util.Collections.unmodifiableMap(keys);
   }
 
-  private static void key(String name, SettingKind kind, String fallback) {
-    KEYS.put(name, new Key(name, kind, fallback));
+  private static void key(Map<String, Key> keys, String name, SettingKind kind, String fallback) {
+    keys.put(name, new Key(name, kind, fallback));
   }
 
   /** A settings file's name (relative to the project) and text. */

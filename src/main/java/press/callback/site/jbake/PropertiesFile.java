@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.File;
 import java.time.ZoneId;
@@ -11,6 +11,7 @@ import org.apache.commons.configuration2.Configuration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.ParserEngine;
+import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.Entry;
 
@@ -25,6 +26,9 @@ import press.callback.content.Entry;
  */
 final class CatalogMarkupEngine implements ParserEngine {
   static final String PUBLISHED = "published";
+  /** Keys JBake's crawler sets on a document (kept from the crawl when a document is edited). */
+  private static final List<String> CRAWLER_KEYS = List.of(
+      "rootpath", "sha1", "rendered", "file", "sourceuri", "uri", "cached", "noExtensionUri");
 
   private final Map<String, CatalogBuilder.Planned> byFile = new HashMap<>();
   private final ZoneId zone;
@@ -62,6 +66,29 @@ final class CatalogMarkupEngine implements ParserEngine {
     m.put("url", p.url());
     doc.fields().asMap().forEach((k, v) -> m.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
     return m;
+  }
+
+  /**
+   * The models of edited documents (the dev server's), by source: ours again, with what JBake's
+   * crawler set kept from the crawl ({@code before}) and the new rendered body.
+   */
+  static Map<String, DocumentModel> remodel(List<CatalogBuilder.Planned> edited, StoreSnapshot before,
+      Catalog catalog, ZoneId zone) {
+    Map<String, DocumentModel> models = new LinkedHashMap<>();
+    for (CatalogBuilder.Planned p : edited) {
+      DocumentModel old = before.bySource(p.doc().path());
+      if (old != null) {
+        DocumentModel model = model(p, zone);
+        for (String key : CRAWLER_KEYS) {
+          if (old.containsKey(key)) {
+            model.put(key, old.get(key));
+          }
+        }
+        model.putAll(bodyFields(catalog.entry(p.doc().path())));
+        models.put(p.doc().path(), model);
+      }
+    }
+    return models;
   }
 
   /** What templates see of the rendered body: added to each document after the crawl. */

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.http;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -16,6 +16,8 @@ import java.util.Locale;
 /**
  * What the value of a setting must be: turns the text of {@code jbake.properties} into what press
  * uses, or says what is wrong and what would be right.
+ *
+ * <p>Over 300 lines: a table, one entry per kind of setting with its parser and hint.
  *
  * @param expected what a valid value is, for the hint when the value is missing
  * @param blankAllowed whether an empty value means "not set" (text) rather than an error

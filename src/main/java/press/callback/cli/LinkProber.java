@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
@@ -33,7 +33,7 @@ import press.callback.newsletter.Newsletter;
  * site}, the catalog, and {@code press}, the helpers — but not JBake's {@code db}. Other template
  * languages go to JBake's engines.
  */
-final class FreemarkerTemplates extends DelegatingTemplateEngine {
+public final class FreemarkerTemplates extends DelegatingTemplateEngine {
   private final Configuration freemarker;
   private final JBakeConfiguration jbake;
   private final Map<String, Object> configMap;

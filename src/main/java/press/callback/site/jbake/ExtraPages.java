@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 /** Extra pages ({@code press.page.<output>=<template>}): their URLs. */
 final class ExtraPages {

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.jbake.app.FileUtil;
 import org.jbake.app.configuration.JBakeConfiguration;
-import org.jbake.parser.Engines;
 import press.callback.content.ListEmail;
 import press.callback.diag.Diagnostic;
 
@@ -24,7 +23,7 @@ import press.callback.diag.Diagnostic;
  * save: a backup {@code post.md~} holds a draft's whole text. Copies get the umask's permissions
  * and the source's modification time.
  */
-final class AssetCopier {
+public final class AssetCopier {
   /** Suffixes of editors' backup, swap and temporary files. */
   private static final List<String> LEFTOVER_SUFFIXES = List.of(
       "~", ".swp", ".swo", ".swx", ".swn", ".bak", ".orig", ".rej", ".tmp", ".save", "___jb_tmp___", "___jb_old___");
@@ -44,7 +43,7 @@ final class AssetCopier {
    * .post.md.swp}, {@code .#post.md}, Office's {@code ~$report.docx}), or a file manager's note
    * ({@code .DS_Store}).
    */
-  static boolean isLeftover(String name) {
+  public static boolean isLeftover(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return LEFTOVER_NAMES.contains(name) || lower.startsWith(".#") || name.startsWith("~$")
         || (name.length() > 1 && name.startsWith("#") && name.endsWith("#"))
@@ -73,7 +72,7 @@ final class AssetCopier {
       boolean hidden = name.startsWith(".");
       if (child.isFile()) {
         if (isLeftover(name) || (hidden && (content || config.getAssetIgnoreHidden()))
-            || (content && Engines.getRecognizedExtensions().contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT)))) {
+            || (content && JbakeHost.DOCUMENT_EXTENSIONS.contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT)))) {
           continue;
         }
         copyFile(child.toPath(), to.toPath().resolve(name));
@@ -99,7 +98,7 @@ final class AssetCopier {
    * the copy with the source's mode, so a 0600 asset would be unreadable to the web server. A new
    * file gets the umask's permissions, like any file the user makes.
    */
-  static void copy(Path from, Path to) throws IOException {
+  public static void copy(Path from, Path to) throws IOException {
     try (var in = Files.newInputStream(from);
         var out = Files.newOutputStream(to, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

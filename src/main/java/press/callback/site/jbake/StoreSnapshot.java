@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jbake.app.ContentStore;
 import org.jbake.model.DocumentModel;
-import org.jbake.model.DocumentTypes;
 import org.jbake.template.model.TemplateModel;
 
 /**
@@ -41,8 +40,8 @@ final class StoreSnapshot {
    * store what readers may not see ({@code hidden}) — drafts and scheduled documents of other
    * engines (AsciiDoc, say), which JBake would otherwise render.
    */
-  static StoreSnapshot load(ContentStore db, String dataType, java.util.function.Predicate<DocumentModel> hidden) {
-    List<String> types = List.of(DocumentTypes.getDocumentTypes());
+  static StoreSnapshot load(ContentStore db, List<String> types, String dataType,
+      java.util.function.Predicate<DocumentModel> hidden) {
     Map<String, List<DocumentModel>> kept = new LinkedHashMap<>();
     for (String type : types) {
       List<DocumentModel> docs = new ArrayList<>();

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import press.callback.testing.TestSite;
+import press.callback.site.SiteBaker;
 
 /**
  * The store started before the project is read ({@code press bake} does it first thing) is the
@@ -20,12 +21,12 @@ class StorePrestartTest {
     Path project = TestSite.create(tmp, "basic");
     TestSite.bake(project, tmp.resolve("plain"));
 
-    SiteBaker.prestartStore();
-    assertThat(JbakeRenderer.prestartPending()).isTrue();
+    TestSite.JBAKE.prestart();
+    assertThat(TestSite.JBAKE.prestartPending()).isTrue();
     SiteBaker.Result result = TestSite.bake(project, tmp.resolve("prestarted"));
 
     assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
-    assertThat(JbakeRenderer.prestartPending()).as("taken by the bake").isFalse();
+    assertThat(TestSite.JBAKE.prestartPending()).as("taken by the bake").isFalse();
     assertThat(TestSite.tree(tmp.resolve("prestarted"))).isEqualTo(TestSite.tree(tmp.resolve("plain")));
   }
 
@@ -35,11 +36,11 @@ class StorePrestartTest {
     TestSite.write(project.resolve("jbake.properties"),
         TestSite.read(project.resolve("jbake.properties")) + "\ndb.path=elsewhere\n");
 
-    SiteBaker.prestartStore();
+    TestSite.JBAKE.prestart();
     SiteBaker.Result result = TestSite.bake(project, tmp.resolve("site"));
 
     assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
-    assertThat(JbakeRenderer.prestartPending()).isFalse();
+    assertThat(TestSite.JBAKE.prestartPending()).isFalse();
     assertThat(tmp.resolve("site/index.html")).exists();
   }
 }

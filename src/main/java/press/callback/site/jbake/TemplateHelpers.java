@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import press.callback.content.Entry;
 import press.callback.content.SearchTerms;
+import press.callback.http.Json;
 
 /**
  * Small functions templates call as {@code press.*}: absolute links, date formats, JSON for

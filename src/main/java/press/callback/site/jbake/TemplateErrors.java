@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;

@@ -1,4 +1,4 @@
-package press.callback.site;
+package press.callback.site.jbake;
 
 import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleCollection;
