@@ -29,8 +29,8 @@ public final class DocumentReader {
    */
   private static final Pattern TAG =
       Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:[ -]+[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*)*");
-  private static final Set<String> COMMON_KEYS =
-      Set.of("title", "date", "type", "status", "tags", "summary");
+  /** In a fixed order: the "did you mean" hint picks the first of equally close keys. */
+  private static final List<String> COMMON_KEYS = List.of("title", "date", "type", "status", "tags", "summary");
 
   /** Settings that come from the site configuration. */
   public record Settings(Set<String> types, boolean sanitizeTags, int playbookSteps) {
