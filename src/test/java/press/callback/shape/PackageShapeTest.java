@@ -102,6 +102,20 @@ class PackageShapeTest {
     assertThat(found).as("static fields that are not final").isEmpty();
   }
 
+  /** About 300 lines at most; a longer class says why ("Over 300 lines …") in its doc comment. */
+  @Test
+  void aLongClassSaysWhy() throws IOException {
+    List<String> found = new ArrayList<>();
+    for (Path file : CODE.keySet()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      long lines = text.lines().count();
+      if (lines > 320 && !text.contains("Over 300 lines")) {
+        found.add(file + ": " + lines + " lines");
+      }
+    }
+    assertThat(found).as("classes over ~300 lines without a reason").isEmpty();
+  }
+
   /** A path back to {@code start}, or {@code null}. */
   private static List<String> cycleFrom(String start) {
     Map<String, String> parent = new HashMap<>();
