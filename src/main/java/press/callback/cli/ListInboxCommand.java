@@ -44,6 +44,7 @@ import press.callback.mail.Destination;
 import press.callback.mail.PickupFolder;
 import press.callback.mail.SmtpServer;
 import press.callback.mail.UnsubscribeToken;
+import press.callback.site.jbake.ListSettings;
 import press.callback.site.jbake.SiteProject;
 
 /**
@@ -122,7 +123,7 @@ final class ListInboxCommand implements Callable<Integer> {
       e.diagnostics().forEach(d -> main.err().println(d.format()));
       return ExitCodes.CONTENT;
     }
-    SiteProject.ListSettings settings = project.listSettings();
+    ListSettings settings = project.listSettings();
     Destination destination;
     try {
       destination = smtp == null ? PickupFolder.everyMessage(source.resolve(".press/list-outbox"))
@@ -226,7 +227,7 @@ final class ListInboxCommand implements Callable<Integer> {
   }
 
   private static ListFlows flows(ListStore store, ListMail.Outbox outbox, Tokens tokens, List<String> secrets, String listId,
-      SiteProject.ListSettings settings, Main main) {
+      ListSettings settings, Main main) {
     List<UnsubscribeToken> legacy = new ArrayList<>();
     for (String s : secrets) {
       legacy.add(new UnsubscribeToken(s, listId));

@@ -75,7 +75,7 @@ public final class DevServer implements AutoCloseable {
     this.site = site;
     this.console = console;
     this.errors = errorsOf(first);
-    this.marks = site.marks();
+    this.marks = site.preview().marks();
     try (InputStream in = DevServer.class.getResourceAsStream("live.js")) {
       this.liveJs = in.readAllBytes();
     } catch (IOException | NullPointerException e) {
@@ -124,7 +124,7 @@ public final class DevServer implements AutoCloseable {
         update = site.failed(e);
       }
       errors = errorsOf(update);
-      marks = site.marks();
+      marks = site.preview().marks();
       if (update.ok() && (update.files() > 0 || update.kind() == LiveSite.Kind.FULL)) {
         build++;
       }

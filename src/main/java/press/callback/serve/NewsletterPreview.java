@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import press.callback.content.ListEmail;
+import press.callback.site.LivePreview;
 import press.callback.site.LiveSite;
 
 /**
@@ -43,7 +44,7 @@ final class NewsletterPreview {
       listEmail(exchange, path, head);
       return;
     }
-    LiveSite.IssueView issue = site.issues().stream().filter(i -> i.id().equals(s.get(2))).findFirst().orElse(null);
+    LivePreview.IssueView issue = site.preview().issues().stream().filter(i -> i.id().equals(s.get(2))).findFirst().orElse(null);
     if (issue == null || s.size() > 4 || s.size() == 4 && !FILES.contains(s.get(3))) {
       html(exchange, 404, frame("Not found", "<h1>No such issue</h1><p><a href=\"/_press/newsletter/\">All issues</a></p>"), head);
       return;
@@ -77,7 +78,7 @@ final class NewsletterPreview {
   private void listEmail(HttpResponse exchange, SitePath path, boolean head) throws IOException {
     List<String> s = path.segments(); // _press, newsletter, list, name, file
     ListEmail email = s.size() < 4 ? null
-        : site.listEmails().stream().filter(e -> e.name().equals(s.get(3))).findFirst().orElse(null);
+        : site.preview().listEmails().stream().filter(e -> e.name().equals(s.get(3))).findFirst().orElse(null);
     if (email == null || s.size() > 5 || s.size() == 5 && !FILES.contains(s.get(4))) {
       html(exchange, 404, frame("Not found", "<h1>No such list email</h1><p><a href=\"/_press/newsletter/\">All emails</a></p>"), head);
       return;
@@ -96,17 +97,17 @@ final class NewsletterPreview {
 
   private String index() {
     StringBuilder rows = new StringBuilder();
-    for (LiveSite.IssueView i : site.issues()) {
+    for (LivePreview.IssueView i : site.preview().issues()) {
       rows.append("<li><a href=\"").append(Injection.escape(i.id())).append("/\">").append(i.date())
           .append(": ").append(Injection.escape(i.subject())).append("</a>")
           .append(i.mark() == null ? "" : " <em>(" + Injection.escape(i.mark()) + ")</em>")
           .append("</li>\n");
     }
-    String hidden = site.hiddenDraftIssues() == 0 ? ""
-        : "<p>" + site.hiddenDraftIssues() + " draft issue" + (site.hiddenDraftIssues() == 1 ? " is" : "s are")
+    String hidden = site.preview().hiddenDraftIssues() == 0 ? ""
+        : "<p>" + site.preview().hiddenDraftIssues() + " draft issue" + (site.preview().hiddenDraftIssues() == 1 ? " is" : "s are")
             + " not shown: run <code>press serve --drafts</code> to preview drafts.</p>";
     StringBuilder lists = new StringBuilder();
-    for (ListEmail e : site.listEmails()) {
+    for (ListEmail e : site.preview().listEmails()) {
       lists.append("<li><a href=\"list/").append(e.name()).append("/\">").append(e.name()).append(".md: ")
           .append(Injection.escape(e.subject())).append("</a></li>\n");
     }
@@ -119,7 +120,7 @@ final class NewsletterPreview {
                 + "<ul>" + lists + "</ul>"));
   }
 
-  private String issuePage(LiveSite.IssueView issue, Path folder) throws IOException {
+  private String issuePage(LivePreview.IssueView issue, Path folder) throws IOException {
     return emailPage(issue.subject(), issue.preheader(), issue.id(), issue.url(), issue.mark(), folder);
   }
 

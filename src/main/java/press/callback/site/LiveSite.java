@@ -1,17 +1,13 @@
 package press.callback.site;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,8 +16,6 @@ import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.Document;
 import press.callback.content.ListEmail;
-import press.callback.content.Entry;
-import press.callback.content.Status;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
@@ -30,8 +24,6 @@ import press.callback.newsletter.IssueAssembler;
 import press.callback.newsletter.Newsletter;
 import press.callback.site.jbake.JbakeHost;
 import press.callback.site.jbake.PageStage;
-import press.callback.site.jbake.FreemarkerTemplates;
-import press.callback.site.jbake.AssetCopier;
 import press.callback.site.jbake.SiteProject;
 
 /**
@@ -43,8 +35,9 @@ import press.callback.site.jbake.SiteProject;
  *
  * <p>Not thread-safe: the server applies one change at a time.
  *
- * <p>Over 300 lines: the triage of a change (what can be applied alone, what needs a whole bake)
- * and the warm state it is applied to are kept consistent by one class.
+ * <p>Which changes can be applied alone is {@link ChangeTriage}'s, the copy of assets
+ * {@link AssetSync}'s, what the preview pages show {@link LivePreview}'s. A little over 300 lines:
+ * the warm state and the edit that replaces it are kept consistent by one class.
  */
 public final class LiveSite {
   /**
@@ -103,10 +96,6 @@ public final class LiveSite {
     /** The edits change what cannot be changed alone (type, date, status, tags): bake everything. */
     record NeedsFullBake() implements Edit {}
   }
-
-  /** An issue's email, for the preview pages. */
-  public record IssueView(
-      String id, String title, String subject, String preheader, LocalDate date, String url, String mark) {}
 
   private final JbakeHost jbake;
   private final Settings settings;
@@ -185,39 +174,13 @@ public final class LiveSite {
     if (warm == null || needsFullBake || !LocalDate.now(settings.clock()).equals(warm.request().today())) {
       return bakeAll(all);
     }
+    if (!(ChangeTriage.of(warm.project(), configFile(), settings.site(), warm.catalog(), failing, changed)
+        instanceof ChangeTriage.Triage.Alone alone)) {
+      return bakeAll(all);
+    }
     SiteProject project = warm.project();
-    Path source = project.source();
-    Path content = project.contentFolder();
-    Path assets = source.resolve(project.config().getAssetFolderName());
-    Set<Path> edited = new LinkedHashSet<>(failing);
-    Map<Path, Path> copies = new LinkedHashMap<>(); // source file → site file
-    for (Path p : changed) {
-      Path file = p.toAbsolutePath().normalize();
-      if (AssetCopier.isLeftover(file.getFileName().toString())) {
-        continue; // an editor's backup or swap file: changes nothing, never published
-      }
-      if (file.equals(configFile()) || file.startsWith(project.templateFolder())
-          || file.startsWith(project.config().getDataFolder().toPath().toAbsolutePath().normalize())) {
-        return bakeAll(all);
-      } else if (file.startsWith(content.resolve(ListEmail.FOLDER))) {
-        return bakeAll(all); // a list email: never a page, baked as email with the rest
-      } else if (file.startsWith(content)) {
-        if (ContentLoader.EXTENSIONS.contains(extension(file))) {
-          edited.add(file);
-        } else if (JbakeHost.DOCUMENT_EXTENSIONS.contains(extension(file))) {
-          return bakeAll(all); // a document press does not read: the bake says so
-        } else {
-          copies.put(file, settings.site().resolve(content.relativize(file).toString()));
-        }
-      } else if (file.startsWith(assets)) {
-        copies.put(file, settings.site().resolve(assets.relativize(file).toString()));
-      }
-    }
-    for (Path file : edited) {
-      if (!Files.isRegularFile(file) || warm.catalog().entry(relative(file)) == null) {
-        return bakeAll(all); // a new or deleted document changes lists, tags, neighbours
-      }
-    }
+    Set<Path> edited = alone.edited();
+    Map<Path, Path> copies = alone.copies(); // source file → site file
     Diagnostics diagnostics = new Diagnostics();
     // files copied first: a document's error must not hold back the assets saved beside it
     int files = copy(copies, project, diagnostics);
@@ -229,7 +192,7 @@ public final class LiveSite {
       if (diagnostics.hasErrors()) {
         failing.addAll(edited);
         SiteBaker.Result r = SiteBaker.withSourceLines(
-            new SiteBaker.Result(diagnostics.sorted(), diagnostics.errorCount(), 0, 0, 0, 0, null), source);
+            new SiteBaker.Result(diagnostics.sorted(), diagnostics.errorCount(), 0, 0, 0, 0, null), project.source());
         return new Update(Kind.EDIT, r.diagnostics(), files, names(edited));
       }
       failing.clear();
@@ -292,31 +255,11 @@ public final class LiveSite {
     return new Edit.Applied(files);
   }
 
-  /** Copies changed asset files into the site (or removes deleted ones). */
+  /** Copies changed files published as they are; writes the emails again if their stylesheet changed. */
   private int copy(Map<Path, Path> copies, SiteProject project, Diagnostics diagnostics) {
-    int files = 0;
-    boolean emailCss = false;
-    for (Map.Entry<Path, Path> c : copies.entrySet()) {
-      emailCss |= c.getKey().equals(project.emailCss().toAbsolutePath().normalize());
-      var outside = SourceLinks.check(project.source(), project.sourceFolders(), c.getKey());
-      if (outside.isPresent()) {
-        diagnostics.add(outside.get());
-        continue;
-      }
-      try {
-        if (Files.isRegularFile(c.getKey())) {
-          Files.createDirectories(c.getValue().getParent());
-          AssetCopier.copy(c.getKey(), c.getValue());
-          files++;
-        } else if (!Files.exists(c.getKey())) {
-          Files.deleteIfExists(c.getValue());
-        }
-      } catch (IOException e) {
-        diagnostics.add(Diagnostic.error(relative(c.getKey()), 0, 0, "cannot copy: " + e.getMessage(),
-            "check the file's permissions"));
-      }
-    }
-    List<ListEmail> lists = listEmails();
+    int files = AssetSync.copy(copies, project, diagnostics);
+    boolean emailCss = copies.containsKey(project.emailCss().toAbsolutePath().normalize());
+    List<ListEmail> lists = preview().listEmails();
     if (emailCss && (!warm.newsletter().issues().isEmpty() || !lists.isEmpty())) {
       files += writeEmails(warm.newsletter(), lists, warm.request().today(), warm.catalog(), diagnostics);
     }
@@ -338,62 +281,9 @@ public final class LiveSite {
     return 0;
   }
 
-  /**
-   * Pages readers would not see, by URL path ({@code /articles/2026/x/}): what the preview
-   * marks as draft or scheduled. Empty unless drafts are shown.
-   */
-  public Map<String, String> marks() {
-    Map<String, String> out = new HashMap<>();
-    if (warm == null || !settings.preview()) {
-      return out;
-    }
-    LocalDate today = warm.request().today();
-    for (Entry e : warm.catalog().all()) {
-      String mark = mark(e.doc(), today);
-      if (mark != null) {
-        out.put(e.url(), mark);
-      }
-    }
-    return out;
-  }
-
-  /** The issues written as email, newest first. */
-  public List<IssueView> issues() {
-    if (warm == null) {
-      return List.of();
-    }
-    LocalDate today = warm.request().today();
-    List<IssueView> out = new ArrayList<>();
-    for (Issue i : warm.newsletter().issues()) {
-      out.add(0, new IssueView(i.id(), i.title(), i.subject(), i.preheader(), i.date(), i.url(),
-          mark(i.entry().doc(), today)));
-    }
-    return out;
-  }
-
-  /** The list service's emails written by the last bake ({@code newsletter/list/<name>/}). */
-  public List<ListEmail> listEmails() {
-    return warm == null || warm.emails() == null ? List.of() : warm.emails().listEmails();
-  }
-
-  /** Draft issues left out of the previews (shown with --drafts). */
-  public int hiddenDraftIssues() {
-    if (warm == null || settings.preview()) {
-      return 0;
-    }
-    return (int) warm.catalog().all().stream()
-        .filter(e -> e.type().equals(press.callback.content.ContentTypes.ISSUE) && e.doc().status() == Status.DRAFT)
-        .count();
-  }
-
-  private static String mark(Document doc, LocalDate today) {
-    if (doc.status() == Status.DRAFT) {
-      return "Draft: not on the published site";
-    }
-    if (doc.date() != null && doc.date().isAfter(today)) {
-      return "Scheduled: goes live on " + doc.date();
-    }
-    return null;
+  /** What the preview pages show of the site as last baked (nothing before the first bake). */
+  public LivePreview preview() {
+    return warm == null ? LivePreview.NONE : LivePreview.of(warm, settings.preview());
   }
 
   private static boolean carries(Issue issue, Set<String> paths) {
@@ -415,11 +305,5 @@ public final class LiveSite {
     List<String> out = new ArrayList<>();
     files.forEach(f -> out.add(relative(f)));
     return out;
-  }
-
-  private static String extension(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 }

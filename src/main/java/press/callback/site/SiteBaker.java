@@ -23,7 +23,6 @@ import press.callback.newsletter.Newsletter;
 import press.callback.site.jbake.JbakeHost;
 import press.callback.site.jbake.JbakeRenderer;
 import press.callback.site.jbake.PageStage;
-import press.callback.site.jbake.FreemarkerTemplates;
 import press.callback.site.jbake.SiteProject;
 
 /**
@@ -79,7 +78,7 @@ public final class SiteBaker {
       ReadStage.Read read,
       Catalog catalog,
       Newsletter newsletter,
-      PageStage.Rendered pages,
+      PageStage.Rendered.Pages pages,
       NewsletterWriter emails) {}
 
   /**
@@ -245,10 +244,11 @@ public final class SiteBaker {
       mail = stage(OutputGuard.real(request.newsletterOutput()));
       project.config().setDestinationFolder(site.staging().toFile());
       JbakeRenderer jbake = jbake(store, crawl);
-      PageStage.Rendered rendered =
-          jbake.render(catalog, newsletter, request.today(), diagnostics, progress);
-      FreemarkerTemplates templates = rendered == null ? null : rendered.templates();
-      if (emails != null && templates != null && !diagnostics.hasErrors()) {
+      if (!(jbake.render(catalog, newsletter, request.today(), diagnostics, progress)
+          instanceof PageStage.Rendered.Pages rendered)) {
+        return result(diagnostics, catalog, 0, 0); // the templates could not be read: reported
+      }
+      if (emails != null && !diagnostics.hasErrors()) {
         long emailStart = System.nanoTime();
         emails.write(catalog, mail.staging(), diagnostics);
         int written = newsletter.issues().size() + listEmails.size();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +15,8 @@ import java.util.stream.Stream;
 import press.callback.check.LinkChecker;
 import press.callback.check.LinkReport;
 import press.callback.content.Catalog;
-import press.callback.content.Entry;
 import press.callback.diag.Diagnostic;
+import press.callback.site.jbake.PageTemplates;
 import press.callback.site.jbake.SiteProject;
 
 /**
@@ -72,36 +71,8 @@ public final class SiteCheck {
     }
     LinkChecker.Settings settings = new LinkChecker.Settings(
         project.host(), catalog, "index" + config.getOutputExtension(), label(project, shownAs), templates,
-        templateOfPage(project, catalog, pages.keySet()));
+        PageTemplates.of(project, catalog, pages.keySet()));
     return new LinkChecker(settings).check(pages, files);
-  }
-
-  /** Which template renders each page, as SitePages renders it. */
-  private static Map<String, String> templateOfPage(SiteProject project, Catalog catalog, Set<String> pages) {
-    var config = project.config();
-    String folder = config.getTemplateFolderName() + "/";
-    Map<String, String> known = new HashMap<>();
-    for (Entry e : catalog.entries()) {
-      known.put(e.uri(), folder + config.getTemplateByDocType(e.type()));
-    }
-    known.put(config.getIndexFileName(), folder + config.getTemplateByDocType("masterindex"));
-    known.put(config.getArchiveFileName(), folder + config.getTemplateByDocType("archive"));
-    known.put(config.getError404FileName(), folder + config.getTemplateByDocType("error404"));
-    known.put(config.getTagPathName() + "/index" + config.getOutputExtension(), folder + config.getTemplateByDocType("tagsindex"));
-    project.extraPages().forEach((output, template) -> known.put(output, folder + template));
-    Map<String, String> out = new HashMap<>();
-    for (String page : pages) {
-      String template = known.get(page);
-      if (template == null && page.startsWith(config.getTagPathName() + "/")) {
-        template = folder + config.getTemplateByDocType("tag");
-      } else if (template == null && page.matches("\\d+/" + java.util.regex.Pattern.quote(config.getIndexFileName()))) {
-        template = folder + config.getTemplateByDocType("masterindex");
-      }
-      if (template != null && !template.endsWith("/null")) {
-        out.put(page, template);
-      }
-    }
-    return out;
   }
 
   /** How diagnostics name the site folder: relative to the project when inside it. */

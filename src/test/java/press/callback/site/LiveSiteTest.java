@@ -183,13 +183,13 @@ class LiveSiteTest {
     assertThat(site.resolve("articles/2026/draft/index.html")).exists();
     assertThat(site.resolve("articles/2026/future/index.html")).exists();
     assertThat(site().resolve("articles/2026/draft/index.html")).doesNotExist();
-    Map<String, String> marks = preview.marks();
+    Map<String, String> marks = preview.preview().marks();
     assertThat(marks).containsEntry("/articles/2026/draft/", "Draft: not on the published site");
     assertThat(marks.get("/articles/2026/future/")).startsWith("Scheduled: goes live on 2026-");
-    assertThat(preview.issues()).extracting(LiveSite.IssueView::id).contains("draft-issue");
-    assertThat(live.issues()).extracting(LiveSite.IssueView::id).doesNotContain("draft-issue");
-    assertThat(live.hiddenDraftIssues()).isEqualTo(1);
-    assertThat(live.marks()).isEmpty();
+    assertThat(preview.preview().issues()).extracting(LivePreview.IssueView::id).contains("draft-issue");
+    assertThat(live.preview().issues()).extracting(LivePreview.IssueView::id).doesNotContain("draft-issue");
+    assertThat(live.preview().hiddenDraftIssues()).isEqualTo(1);
+    assertThat(live.preview().marks()).isEmpty();
   }
 
   private Path site() {

@@ -22,6 +22,8 @@ import press.callback.list.Tokens;
 import press.callback.list.Verp;
 import press.callback.mail.Destination;
 import press.callback.mail.UnsubscribeToken;
+import press.callback.site.jbake.HookSettings;
+import press.callback.site.jbake.ListSettings;
 import press.callback.site.jbake.SiteProject;
 
 /**
@@ -102,7 +104,7 @@ public final class ListServer implements AutoCloseable {
     var email = project.emailSettings();
     Path baked = source.resolve("target/newsletter/list");
     // checked when the project loaded, like every setting (jbake.properties:LINE errors)
-    SiteProject.ListSettings settings = project.listSettings();
+    ListSettings settings = project.listSettings();
     int limitIp = settings.limitPerIp();
     int limitAddress = settings.limitPerAddress();
     int limitEmails = settings.limitEmails();
@@ -160,7 +162,7 @@ public final class ListServer implements AutoCloseable {
     }
   }
 
-  private static Webhooks.Config hookConfig(SiteProject.HookSettings settings, HookSecrets secrets, Tokens tokens)
+  private static Webhooks.Config hookConfig(HookSettings settings, HookSecrets secrets, Tokens tokens)
       throws ContentException {
     Verp verp = null;
     if (settings.bounceAddress() != null) {

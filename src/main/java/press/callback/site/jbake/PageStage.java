@@ -26,11 +26,17 @@ import press.callback.newsletter.Newsletter;
  * archive, feed, 404, the site's own pages, the issues that carry them).
  */
 public final class PageStage {
-  /** What the pages were rendered from: the documents and the templates, for emails and edits. */
-  public record Rendered(StoreSnapshot snapshot, FreemarkerTemplates templates) {}
+  /** What rendering every page came to. */
+  public sealed interface Rendered {
+    /** The pages rendered, and what from: the documents and the templates, for emails and edits. */
+    record Pages(StoreSnapshot snapshot, FreemarkerTemplates templates) implements Rendered {}
+
+    /** The templates could not be read (reported): no page rendered. */
+    record NoTemplates() implements Rendered {}
+  }
 
   /** What an edit rendered: the new documents and templates, and the files written. */
-  public record Edited(Rendered rendered, int files) {}
+  public record Edited(Rendered.Pages rendered, int files) {}
 
   private final SiteProject project;
   private final LocalDate today;
@@ -43,10 +49,7 @@ public final class PageStage {
     this.destination = destination;
   }
 
-  /**
-   * Every page and the assets; the documents and templates, or {@code null} if the templates
-   * could not be read.
-   */
+  /** Every page and the assets; what they were rendered from, unless the templates could not be read. */
   Rendered all(ContentStore db, StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter,
       Diagnostics diagnostics, Consumer<String> progress) {
     long start = System.nanoTime();
@@ -58,7 +61,7 @@ public final class PageStage {
           Diagnostic.error(
               project.config().getTemplateFolderName() + "/", 0, 0, "cannot read templates: " + e.getMessage(),
               "check the folder"));
-      return null;
+      return new Rendered.NoTemplates();
     }
     SitePages sitePages = pages(snapshot, templates);
     int pages = sitePages.all();
@@ -67,7 +70,7 @@ public final class PageStage {
     List<Diagnostic> copying = new AssetCopier(project.config()).copyAll(destination);
     reportRenderingErrors(templates.diagnostics(), failures, diagnostics);
     diagnostics.addAll(copying);
-    return new Rendered(snapshot, templates);
+    return new Rendered.Pages(snapshot, templates);
   }
 
   /**
@@ -77,7 +80,7 @@ public final class PageStage {
    * @param edited the edited documents, in the plan's order (their dates, types, status and tags
    *     unchanged)
    */
-  public Edited edited(Rendered before, List<CatalogBuilder.Planned> edited, Catalog catalog, Newsletter newsletter,
+  public Edited edited(Rendered.Pages before, List<CatalogBuilder.Planned> edited, Catalog catalog, Newsletter newsletter,
       List<Issue> issues, Diagnostics diagnostics) {
     Map<String, DocumentModel> models = CatalogMarkupEngine.remodel(edited, before.snapshot(), catalog, project.zone());
     StoreSnapshot snapshot = before.snapshot().replacing(models);
@@ -104,7 +107,7 @@ public final class PageStage {
     }
     files += pages.extraPages();
     reportRenderingErrors(templates.diagnostics(), pages.failures(), diagnostics);
-    return new Edited(new Rendered(snapshot, templates), files);
+    return new Edited(new Rendered.Pages(snapshot, templates), files);
   }
 
   private static String took(long start) {

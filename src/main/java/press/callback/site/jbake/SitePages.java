@@ -1,9 +1,7 @@
 package press.callback.site.jbake;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,28 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.commons.io.output.StringBuilderWriter;
 import org.jbake.app.FileUtil;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
-import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import org.jbake.util.PagingHelper;
+import press.callback.site.jbake.PageWriter.Page;
 
 /**
  * Writes the site's pages from the {@link StoreSnapshot}: every document's page, the (paged)
  * index, archive, tags, feed, sitemap, 404 and the extra pages — the same files, names and models
  * as JBake's renderers, without their store queries, existence checks and one-thread loop. Each
- * kind of page can be written alone, so the dev server rewrites only what an edit affects.
+ * kind of page can be written alone, so the dev server rewrites only what an edit affects. The
+ * pages are rendered and written by {@link PageWriter}.
  *
- * <p>Over 300 lines: one short method per kind of page JBake writes, kept side by side so the
- * kinds stay alike.
+ * <p>A little over 300 lines: one short method per kind of page JBake writes, kept side by side so
+ * the kinds stay alike.
  */
 final class SitePages {
   private static final String PUBLISHED = "published";
@@ -40,21 +33,16 @@ final class SitePages {
   private final SiteProject project;
   private final DefaultJBakeConfiguration config;
   private final StoreSnapshot snapshot;
-  private final FreemarkerTemplates templates;
   private final Path destination;
-  private final int threads;
-  private final Charset charset;
-  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final PageWriter writer;
 
   SitePages(SiteProject project, StoreSnapshot snapshot, FreemarkerTemplates templates, Path destination, int threads) {
     this.project = project;
     this.config = project.config();
     this.snapshot = snapshot;
-    this.templates = templates;
     this.destination = destination;
-    this.threads = threads;
-    this.charset = Charset.forName(config.getRenderEncoding());
+    this.writer = new PageWriter(templates, destination, Charset.forName(config.getRenderEncoding()), threads, failures);
   }
 
   /** What failed so far (template errors are also in the templates' diagnostics). */
@@ -73,14 +61,8 @@ final class SitePages {
     all.addAll(sitemapPages());
     all.addAll(error404Pages());
     all.addAll(extraPagesPages());
-    return write(all);
+    return writer.write(all);
   }
-
-  /**
-   * A file to write: its path in the site, its model and template. Rendering it touches nothing
-   * but its own file, so pages can be written in any order, on any thread.
-   */
-  record Page(String relative, TemplateModel model, String template) {}
 
   /**
    * The pages of {@code docs}, on a pool of threads, each with its neighbours set as JBake sets
@@ -88,7 +70,7 @@ final class SitePages {
    * previousContent} the nearest older one (uri, noExtensionUri and title only).
    */
   int documents(Collection<DocumentModel> docs) {
-    return write(documentPages(docs));
+    return writer.write(documentPages(docs));
   }
 
   private List<Page> documentPages(Collection<DocumentModel> docs) {
@@ -120,64 +102,6 @@ final class SitePages {
     TemplateModel model = new TemplateModel();
     model.setContent(page);
     return new Page(base + config.getOutputExtensionByDocType(page.getType()), model, config.getTemplateByDocType(page.getType()));
-  }
-
-  /**
-   * Writes {@code pages} on the pool of threads, taking the folders in turn: creating a file
-   * locks its folder, so two threads writing into one folder mostly wait for each other (on
-   * ext4, the wait spins a core), while two folders fill side by side.
-   */
-  private int write(List<Page> pages) {
-    if (pages.size() < 8 || threads < 2) {
-      pages.forEach(this::write);
-      return pages.size();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "press-render");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (Page page : byFolderInTurn(pages)) {
-        done.add(pool.submit(() -> write(page)));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failures.add("rendering was interrupted");
-    } catch (ExecutionException e) {
-      failures.add("rendering failed: " + e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return pages.size();
-  }
-
-  /**
-   * {@code pages} reordered so that consecutive pages lie in different folders where they can:
-   * the first page of each folder, then the second of each, and so on (folders in the order they
-   * first appear, pages in their order within a folder).
-   */
-  static List<Page> byFolderInTurn(List<Page> pages) {
-    Map<String, java.util.ArrayDeque<Page>> byFolder = new java.util.LinkedHashMap<>();
-    for (Page page : pages) {
-      int slash = page.relative().lastIndexOf('/');
-      String folder = slash < 0 ? "" : page.relative().substring(0, slash);
-      byFolder.computeIfAbsent(folder, f -> new java.util.ArrayDeque<>()).add(page);
-    }
-    List<Page> out = new ArrayList<>(pages.size());
-    while (out.size() < pages.size()) {
-      for (java.util.ArrayDeque<Page> queue : byFolder.values()) {
-        Page next = queue.poll();
-        if (next != null) {
-          out.add(next);
-        }
-      }
-    }
-    return out;
   }
 
   private static DocumentModel nav(List<DocumentModel> typed, int from, int step) {
@@ -246,7 +170,7 @@ final class SitePages {
   }
 
   private int index(java.util.function.IntPredicate which) {
-    return write(indexPages(which));
+    return writer.write(indexPages(which));
   }
 
   private List<Page> indexPages(java.util.function.IntPredicate which) {
@@ -282,7 +206,7 @@ final class SitePages {
   }
 
   int archive() {
-    return write(archivePages());
+    return writer.write(archivePages());
   }
 
   private List<Page> archivePages() {
@@ -290,7 +214,7 @@ final class SitePages {
   }
 
   int feed() {
-    return write(feedPages());
+    return writer.write(feedPages());
   }
 
   private List<Page> feedPages() {
@@ -302,7 +226,7 @@ final class SitePages {
   }
 
   int error404() {
-    return write(error404Pages());
+    return writer.write(error404Pages());
   }
 
   private List<Page> error404Pages() {
@@ -311,7 +235,7 @@ final class SitePages {
 
   /** The pages of {@code tags} (as JBake's renderTags). */
   int tags(Collection<String> tags) {
-    return write(tagPages(tags));
+    return writer.write(tagPages(tags));
   }
 
   private List<Page> tagPages(Collection<String> tags) {
@@ -329,7 +253,7 @@ final class SitePages {
   }
 
   int tagsIndex() {
-    return write(tagsIndexPages());
+    return writer.write(tagsIndexPages());
   }
 
   private List<Page> tagsIndexPages() {
@@ -342,7 +266,7 @@ final class SitePages {
 
   /** The pages of {@code press.page.<output>=<template>}. */
   int extraPages() {
-    return write(extraPagesPages());
+    return writer.write(extraPagesPages());
   }
 
   private List<Page> extraPagesPages() {
@@ -382,27 +306,5 @@ final class SitePages {
       model.setNextFileName("");
     }
     return model;
-  }
-
-  private void write(Page page) {
-    String relative = page.relative();
-    TemplateModel model = page.model();
-    String template = page.template();
-    Path file = destination.resolve(relative);
-    model.setRenderer(templates);
-    try {
-      Path folder = file.getParent();
-      if (!folders.contains(folder)) {
-        Files.createDirectories(folder); // safe when two threads create one folder
-        folders.add(folder);
-      }
-      // Rendered into memory, then written at once: no half-written page on a template error,
-      // and an ASCII page goes from the builder to the file without a round trip through chars.
-      StringBuilderWriter out = new StringBuilderWriter(16 * 1024);
-      templates.renderDocument(model, template, out);
-      Files.write(file, out.toString().getBytes(charset));
-    } catch (IOException | RenderingException e) {
-      failures.add("Failed to render " + relative + ". Cause: " + e.getMessage());
-    }
   }
 }

@@ -1,8 +1,6 @@
 package press.callback.site.jbake;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -15,9 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jbake.app.JBakeException;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.DocumentReader;
 import press.callback.content.UriScheme;
@@ -31,8 +27,10 @@ import press.callback.newsletter.EmailSettings;
  * and checked once ({@link Settings} knows the keys press reads: {@code site.*}, {@code press.*},
  * {@code newsletter.*}, {@code playbook.step.N}).
  *
- * <p>Over 300 lines: one small typed accessor per setting family the other packages read
- * (folders, site, lint, email, list, webhooks), which belong together.
+ * <p>Reading the files is {@link ProjectConfiguration}'s; the newsletter's and the list service's
+ * settings are {@link NewsletterSettings}, {@link ListSettings} and {@link HookSettings}. A little
+ * over 300 lines: one small typed accessor per setting family the other packages read (folders,
+ * site, lint, email, list, webhooks), kept together on the project.
  */
 public final class SiteProject {
   static final String PAGE_PREFIX = Settings.PAGE_PREFIX;
@@ -73,7 +71,7 @@ public final class SiteProject {
                 "run press in a project folder (with content/ and templates/) or pass --source DIR"));
       }
     }
-    Settings.Checked settings = checkSettings(source, config);
+    Settings.Checked settings = ProjectConfiguration.check(source, config);
     problems.addAll(settings.problems());
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
@@ -103,7 +101,7 @@ public final class SiteProject {
   public static Map<String, Object> checkedSettings(Path source) throws ContentException {
     source = source.toAbsolutePath().normalize();
     DefaultJBakeConfiguration config = configuration(source, source.resolve("target/site"));
-    Settings.Checked settings = checkSettings(source, config);
+    Settings.Checked settings = ProjectConfiguration.check(source, config);
     if (!settings.problems().isEmpty()) {
       throw new ContentException(settings.problems());
     }
@@ -115,60 +113,7 @@ public final class SiteProject {
    * setting is wrong.
    */
   public static DefaultJBakeConfiguration configuration(Path source, Path destination) throws ContentException {
-    Path properties = source.resolve("jbake.properties");
-    try {
-      return new JBakeConfigurationFactory()
-          .createDefaultJbakeConfiguration(
-              source.toFile(),
-              destination.toFile(),
-              Files.exists(properties) ? properties.toFile() : null,
-              true);
-    } catch (JBakeException e) {
-      throw new ContentException(
-          Diagnostic.error(
-              "jbake.properties", 0, 0, "cannot read the configuration: " + e.getMessage(),
-              "check the file's key=value lines"));
-    }
-  }
-
-  /**
-   * Checks the settings press reads, in the files JBake reads them from ({@code custom.properties}
-   * first, when a project still has it), each problem at its line.
-   */
-  private static Settings.Checked checkSettings(Path source, DefaultJBakeConfiguration config) throws ContentException {
-    List<Settings.Source> files = new ArrayList<>();
-    for (String name : List.of("custom.properties", "jbake.properties")) {
-      Path file = source.resolve(name);
-      if (Files.isRegularFile(file)) {
-        try {
-          files.add(new Settings.Source(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          throw new ContentException(Diagnostic.error(name, 0, 0, "cannot read the file: " + e.getMessage(),
-              "check its permissions"));
-        }
-      }
-    }
-    Path templates = config.getTemplateFolder().toPath();
-    return Settings.check(files, key -> {
-      Object v = text(config.get(key));
-      return v == null ? null : v.toString().strip();
-    }, source.relativize(templates).toString(), name -> Files.isRegularFile(templates.resolve(name)));
-  }
-
-  private static String string(DefaultJBakeConfiguration config, String key, String fallback) {
-    Object v = text(config.get(key));
-    return v == null || v.toString().isBlank() ? fallback : v.toString().strip();
-  }
-
-  /**
-   * JBake's configuration splits values at commas into lists; for text settings (a site's
-   * description, say) the comma was meant. Joins such lists back.
-   */
-  static Object text(Object value) {
-    if (value instanceof java.util.Collection<?> parts) {
-      return String.join(", ", parts.stream().map(String::valueOf).toList());
-    }
-    return value;
+    return ProjectConfiguration.read(source, destination);
   }
 
   /** The configuration as templates see it ({@code config.site_title}), text settings joined. */
@@ -177,7 +122,7 @@ public final class SiteProject {
     map.replaceAll(
         (k, v) ->
             k.startsWith("site_") || k.startsWith("newsletter_") || k.startsWith("playbook_")
-                ? text(v)
+                ? ProjectConfiguration.text(v)
                 : v);
     return map;
   }
@@ -207,67 +152,7 @@ public final class SiteProject {
    * @throws ContentException if a setting is missing or malformed
    */
   public EmailSettings emailSettings() throws ContentException {
-    List<Diagnostic> problems = new ArrayList<>();
-    String host = host();
-    String title = string(config, "site.title", "Newsletter");
-    String from = required("newsletter.from", "Callback Press <weekly@example.org>", problems);
-    ListSettings list = listSettings();
-    String unsubscribe;
-    if (!string(config, "newsletter.unsubscribe_url", "").isEmpty() || list.url() == null) {
-      unsubscribe = required("newsletter.unsubscribe_url", "https://example.org/unsubscribe/?token={{token}}", problems);
-    } else if (list.url().startsWith("https://")) {
-      unsubscribe = list.unsubscribeUrl(); // the list service answers the one-click unsubscribe
-    } else {
-      unsubscribe = "";
-      problems.add(Diagnostic.error("jbake.properties", 0, 0,
-          "newsletter.list_url is an http address, and an email's unsubscribe link must be https",
-          "set newsletter.unsubscribe_url=https://…/u/{{token}} while you try the service on this machine,"
-              + " or give newsletter.list_url its https address"));
-    }
-    String mailto = required("newsletter.unsubscribe_mailto", "mailto:unsubscribe@example.org?subject=unsubscribe%20{{token}}", problems);
-    if (!problems.isEmpty()) {
-      throw new ContentException(problems);
-    }
-    return new EmailSettings(
-        host,
-        string(config, "newsletter.name", title),
-        from,
-        string(config, "newsletter.reply_to", ""),
-        string(config, "newsletter.list_id", "newsletter." + host.replaceFirst("^[a-z]+://", "")),
-        unsubscribe,
-        mailto,
-        string(config, "newsletter.postal_address", ""),
-        (LocalTime) settings.get("newsletter.send_time"),
-        zone());
-  }
-
-  /**
-   * The list service's settings ({@code newsletter.list_*}), checked, with their defaults.
-   *
-   * @param url the service's public address without a trailing slash, or {@code null} when the
-   *     site has no list service (its forms and one-click unsubscribe then have no endpoint)
-   * @param database the JDBC URL of the list ({@code jdbc:sqlite:.press/list.db} by default)
-   * @param trustedProxy the IP address whose {@code X-Forwarded-For} is believed, or {@code null}
-   * @param limitPerIp signups per client IP address per hour
-   * @param limitPerAddress signups per email address per hour
-   * @param limitEmails confirmation emails per hour, all addresses together
-   * @param softBounces how many temporary failures make an address {@code bounced}
-   * @param softBounceDays within how many days they must fall
-   * @param bounceAddress {@code newsletter.bounce_address}, where bounces go (its VERP base), or
-   *     {@code null}
-   */
-  public record ListSettings(
-      String url, String database, String trustedProxy, int limitPerIp, int limitPerAddress, int limitEmails,
-      int softBounces, int softBounceDays, String bounceAddress) {
-    /** Where the site's forms post: {@code <url>/subscribe}, or {@code null} without a service. */
-    public String subscribeUrl() {
-      return url == null ? null : url + "/subscribe";
-    }
-
-    /** The one-click unsubscribe address with its token placeholder: {@code <url>/u/{{token}}}. */
-    public String unsubscribeUrl() {
-      return url == null ? null : url + "/u/" + EmailSettings.TOKEN_PLACEHOLDER;
-    }
+    return NewsletterSettings.read(this, (LocalTime) settings.get("newsletter.send_time"));
   }
 
   /**
@@ -281,41 +166,12 @@ public final class SiteProject {
 
   /** The list service's settings from {@code newsletter.list_*} (see {@link ListSettings}). */
   public ListSettings listSettings() {
-    return new ListSettings(
-        (String) settings.get("newsletter.list_url"),
-        (String) settings.get("newsletter.list_db"),
-        (String) settings.get("newsletter.list_trusted_proxy"),
-        (Integer) settings.get("newsletter.list_limit_ip"),
-        (Integer) settings.get("newsletter.list_limit_address"),
-        (Integer) settings.get("newsletter.list_limit_emails"),
-        (Integer) settings.get("newsletter.list_soft_bounces"),
-        (Integer) settings.get("newsletter.list_soft_bounce_days"),
-        (String) settings.get("newsletter.bounce_address"));
+    return ListSettings.of(settings);
   }
-
-  /**
-   * What the list service's webhooks need of the settings.
-   *
-   * @param sesTopicArn the SNS topic {@code /hooks/ses} takes messages from ({@code
-   *     newsletter.list_ses_topic_arn}), or {@code null}: then that endpoint is off
-   * @param bounceAddress the envelope sender's address ({@code newsletter.bounce_address}), whose
-   *     VERP form names a bounce's member and issue, or {@code null}
-   */
-  public record HookSettings(String sesTopicArn, String bounceAddress) {}
 
   /** The webhooks' settings (see {@link HookSettings}). */
   public HookSettings hookSettings() {
-    return new HookSettings((String) settings.get("newsletter.list_ses_topic_arn"),
-        (String) settings.get("newsletter.bounce_address"));
-  }
-
-  private String required(String key, String example, List<Diagnostic> problems) {
-    String value = string(config, key, "");
-    if (value.isEmpty()) {
-      problems.add(Diagnostic.error("jbake.properties", 0, 0, key + " is not set",
-          "add '" + key + "=" + example + "' to jbake.properties"));
-    }
-    return value;
+    return HookSettings.of(settings);
   }
 
   /** JBake's configuration; the bake writes to its destination folder. */
@@ -353,7 +209,7 @@ public final class SiteProject {
 
   /** The site's title ({@code site.title}), or {@code fallback}. */
   public String title(String fallback) {
-    return string(config, "site.title", fallback);
+    return ProjectConfiguration.string(config, "site.title", fallback);
   }
 
   /** The site's absolute address without a trailing slash. */
@@ -390,7 +246,7 @@ public final class SiteProject {
   public List<String> stepNames() {
     List<String> names = new ArrayList<>();
     for (int i = 1; config.get("playbook.step." + i) != null; i++) {
-      names.add(string(config, "playbook.step." + i, "Step " + i));
+      names.add(ProjectConfiguration.string(config, "playbook.step." + i, "Step " + i));
     }
     return names.isEmpty() ? List.of("Step 1", "Step 2", "Step 3", "Step 4", "Step 5") : names;
   }
@@ -407,7 +263,7 @@ public final class SiteProject {
     }
     keys.sort(null);
     for (String key : keys) {
-      pages.put(key.substring(PAGE_PREFIX.length()), text(config.get(key)).toString().strip());
+      pages.put(key.substring(PAGE_PREFIX.length()), ProjectConfiguration.text(config.get(key)).toString().strip());
     }
     return pages;
   }

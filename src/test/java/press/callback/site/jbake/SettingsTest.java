@@ -104,9 +104,9 @@ class SettingsTest {
   void listSettingsHaveDefaultsAndTheListUrlGivesTheUnsubscribeLink() throws Exception {
     Path project = TestSite.create(tmp, "basic");
 
-    SiteProject.ListSettings list = SiteProject.load(project, tmp.resolve("site")).listSettings();
+    ListSettings list = SiteProject.load(project, tmp.resolve("site")).listSettings();
 
-    assertThat(list).isEqualTo(new SiteProject.ListSettings(
+    assertThat(list).isEqualTo(new ListSettings(
         "https://list.callback.press", "jdbc:sqlite:.press/list.db", null, 10, 3, 200, 3, 30, null));
     assertThat(list.subscribeUrl()).isEqualTo("https://list.callback.press/subscribe");
     assertThat(SiteProject.load(project, tmp.resolve("site")).emailSettings().unsubscribeUrl())
@@ -129,7 +129,7 @@ class SettingsTest {
 
     SiteProject loaded = SiteProject.load(project, tmp.resolve("site"));
 
-    assertThat(loaded.listSettings()).isEqualTo(new SiteProject.ListSettings(
+    assertThat(loaded.listSettings()).isEqualTo(new ListSettings(
         "http://127.0.0.1:8830", "jdbc:postgresql://db.internal:5432/press", "0:0:0:0:0:0:0:1", 20, 5, 1000, 4, 14,
         "bounce@callback.press"));
     assertThat(loaded.emailSettings().unsubscribeUrl()).isEqualTo("https://callback.press/leave/?t={{token}}");

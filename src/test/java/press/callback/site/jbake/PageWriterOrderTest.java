@@ -7,14 +7,14 @@ import org.jbake.template.model.TemplateModel;
 import org.junit.jupiter.api.Test;
 
 /** The order pages are handed to the writing threads: folders in turn, each folder's pages in order. */
-class SitePagesOrderTest {
-  private static SitePages.Page page(String relative) {
-    return new SitePages.Page(relative, new TemplateModel(), "post.ftl");
+class PageWriterOrderTest {
+  private static PageWriter.Page page(String relative) {
+    return new PageWriter.Page(relative, new TemplateModel(), "post.ftl");
   }
 
   private static List<String> order(String... relatives) {
-    return SitePages.byFolderInTurn(java.util.Arrays.stream(relatives).map(SitePagesOrderTest::page).toList())
-        .stream().map(SitePages.Page::relative).toList();
+    return PageWriter.byFolderInTurn(java.util.Arrays.stream(relatives).map(PageWriterOrderTest::page).toList())
+        .stream().map(PageWriter.Page::relative).toList();
   }
 
   @Test
