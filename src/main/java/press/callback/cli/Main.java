@@ -130,6 +130,13 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(new Main(out, err, Clock.systemDefaultZone()).run(args));
+    Main main = new Main(out, err, Clock.systemDefaultZone());
+    int code;
+    try {
+      code = main.run(args);
+    } finally {
+      main.runtime.close();
+    }
+    System.exit(code);
   }
 }

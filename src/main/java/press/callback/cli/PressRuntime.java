@@ -9,8 +9,8 @@ import press.callback.site.jbake.JbakeHost;
  * lock, a system property set once) belongs here, so that a test can make its own runtime and a
  * reader can see in one place what a command shares with the next.
  *
- * <p>Holds JBake as the process hosts it ({@link JbakeHost}: its registries, the store started
- * early, one bake at a time). Close it when the process is done with it.
+ * <p>Holds JBake as the process hosts it ({@link JbakeHost}: its registries, its store for the life
+ * of the process, one bake at a time). Close it when the process is done with it.
  */
 public final class PressRuntime implements AutoCloseable {
   private final ProcessLocks locks = new ProcessLocks();
@@ -45,6 +45,9 @@ public final class PressRuntime implements AutoCloseable {
     return locks;
   }
 
+  /** Closes JBake's store (an OrientDB database whose timer thread would keep the JVM alive). */
   @Override
-  public void close() {}
+  public void close() {
+    jbake.close();
+  }
 }

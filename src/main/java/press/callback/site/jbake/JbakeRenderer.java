@@ -20,13 +20,15 @@ import press.callback.newsletter.Newsletter;
  * what readers may not see, render with our templates, copy assets.
  *
  * <p>JBake keeps its content store and type registry in static fields: callers run one bake at
- * a time ({@link JbakeHost#exclusively}).
+ * a time ({@link JbakeHost#exclusively}). The store is the host's, kept from bake to bake.
  */
 public final class JbakeRenderer implements AutoCloseable {
   private final JbakeHost host;
   private final SiteProject project;
   private final ContentStore db;
   private StoreSnapshot crawled;
+  /** Whether the crawl or the rendering failed while using the store. */
+  private volatile boolean failed;
 
   private JbakeRenderer(JbakeHost host, SiteProject project, ContentStore db) {
     this.host = host;
@@ -54,10 +56,12 @@ public final class JbakeRenderer implements AutoCloseable {
     DefaultJBakeConfiguration config = project.config();
     CatalogMarkupEngine engine = new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone());
     host.registerEngine(engine, JbakeHost.MARKUP_EXTENSIONS);
+    failed = true;
     Crawler crawler = new Crawler(db, config);
     crawler.crawl();
     crawler.crawlDataFiles();
     crawled = StoreSnapshot.load(db, host.documentTypes(), config.getDataFileDocType(), preview ? doc -> false : hidden(today, project.zone()));
+    failed = false;
   }
 
   /**
@@ -72,14 +76,17 @@ public final class JbakeRenderer implements AutoCloseable {
       Entry e = catalog.entry(source);
       return e == null ? null : CatalogMarkupEngine.bodyFields(e);
     });
-    return new PageStage(project, today, project.config().getDestinationFolder().toPath())
+    failed = true;
+    PageStage.Rendered rendered = new PageStage(project, today, project.config().getDestinationFolder().toPath())
         .all(db, snapshot, catalog, newsletter, diagnostics, progress);
+    failed = false;
+    return rendered;
   }
 
+  /** Hands the store back to the host, for the next bake (or to be closed if this one failed in it). */
   @Override
   public void close() {
-    db.close();
-    db.shutdown();
+    host.release(db, failed);
   }
 
   /**
