@@ -46,6 +46,8 @@ public final class Main implements Runnable {
   private final java.util.Map<String, String> env;
   private final boolean interactive;
   private final PressRuntime runtime;
+  /** Whether this press made its runtime, and so closes it after each run. */
+  private final boolean ownsRuntime;
 
   @Spec CommandSpec spec;
 
@@ -54,24 +56,33 @@ public final class Main implements Runnable {
     this(out, err, clock, System.getenv(), System.console() != null);
   }
 
-  /** A press with its own runtime (see {@link PressRuntime}). */
+  /**
+   * A press with a runtime of its own (see {@link PressRuntime}), closed at the end of each
+   * {@link #run}: JBake's store is not kept past a command.
+   */
   public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive) {
-    this(out, err, clock, env, interactive, new PressRuntime());
+    this(out, err, clock, env, interactive, new PressRuntime(), true);
   }
 
   /**
    * @param env the environment variables (secrets come only from here)
    * @param interactive whether output goes to a terminal (progress lines are redrawn in place)
-   * @param runtime what the process shares between commands
+   * @param runtime what the process shares between commands (the caller closes it)
    */
   public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive,
       PressRuntime runtime) {
+    this(out, err, clock, env, interactive, runtime, false);
+  }
+
+  private Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive,
+      PressRuntime runtime, boolean ownsRuntime) {
     this.out = out;
     this.err = err;
     this.clock = clock;
     this.env = java.util.Map.copyOf(env);
     this.interactive = interactive;
     this.runtime = runtime;
+    this.ownsRuntime = ownsRuntime;
   }
 
   PressRuntime runtime() {
@@ -121,7 +132,14 @@ public final class Main implements Runnable {
           err.flush();
           return ExitCodes.INTERNAL;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } finally {
+      if (ownsRuntime) {
+        runtime.close();
+      }
+    }
     out.flush();
     err.flush();
     return code;
@@ -130,13 +148,6 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    Main main = new Main(out, err, Clock.systemDefaultZone());
-    int code;
-    try {
-      code = main.run(args);
-    } finally {
-      main.runtime.close();
-    }
-    System.exit(code);
+    System.exit(new Main(out, err, Clock.systemDefaultZone()).run(args)); // closes its runtime
   }
 }

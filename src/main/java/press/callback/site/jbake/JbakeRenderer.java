@@ -65,8 +65,8 @@ public final class JbakeRenderer implements AutoCloseable {
   }
 
   /**
-   * Renders the site into the configured destination (after {@link #crawl}); returns the
-   * documents and templates, or {@code null} if the templates could not be loaded.
+   * Renders the site into the configured destination (after {@link #crawl}): the documents and
+   * templates, or {@link PageStage.Rendered.NoTemplates} if the templates could not be loaded.
    */
   public PageStage.Rendered render(
       Catalog catalog, Newsletter newsletter, LocalDate today, Diagnostics diagnostics,
