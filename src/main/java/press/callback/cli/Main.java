@@ -148,6 +148,8 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(new Main(out, err, Clock.systemDefaultZone()).run(args)); // closes its runtime
+    Main main = new Main(out, err, Clock.systemDefaultZone(), System.getenv(), System.console() != null,
+        PressRuntime.forCommandLine(args), true);
+    System.exit(main.run(args)); // closes its runtime
   }
 }
