@@ -8,10 +8,11 @@ import press.callback.content.ReplyScore;
 
 /**
  * What email templates call as {@code press.*}: the site's address, absolute links, dates in the
- * site's locale and the reply-readiness figures. The same answers as the site's templates get
- * from their {@code press} for these names; nothing here reads the clock.
+ * site's locale and the reply-readiness figures. The site's templates get these and more (the
+ * site's {@code TemplateHelpers} extends this class), so both give the same answers; nothing here
+ * reads the clock.
  */
-public final class EmailHelpers {
+public class EmailHelpers {
   private final String host;
   private final DateTimeFormatter longDate;
   private final DateTimeFormatter shortDate;

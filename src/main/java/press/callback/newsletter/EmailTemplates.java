@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import press.callback.diag.ContentException;
 import press.callback.diag.Diagnostic;
+import press.callback.diag.TemplateDiagnostics;
 
 /**
  * The email templates ({@code email/issue.ftl}, {@code email/list.ftl} and their partials) with a
@@ -52,16 +53,21 @@ public final class EmailTemplates {
     }
   }
 
-  /** @param loader reads the templates folder (the project's {@code templates/}) */
-  public EmailTemplates(TemplateLoader loader, Settings settings) {
+  /**
+   * FreeMarker as press runs it, for the email templates and the site's page templates alike:
+   * templates read once per bake, errors thrown (never printed into the output), numbers as
+   * written, no access to Java classes from a template.
+   */
+  public static Configuration configuration(
+      TemplateLoader loader, String encoding, String outputEncoding, java.util.Locale locale, java.time.ZoneId zone) {
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
     c.setTemplateLoader(loader);
     c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // a template edit means a new bake
-    c.setDefaultEncoding(settings.encoding());
-    c.setOutputEncoding(settings.outputEncoding());
-    c.setLocale(settings.locale());
-    c.setTimeZone(TimeZone.getTimeZone(settings.zone()));
-    c.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(settings.zone()));
+    c.setDefaultEncoding(encoding);
+    c.setOutputEncoding(outputEncoding);
+    c.setLocale(locale);
+    c.setTimeZone(TimeZone.getTimeZone(zone));
+    c.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(zone));
     c.setNumberFormat("computer");
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     c.setLogTemplateExceptions(false);
@@ -69,7 +75,13 @@ public final class EmailTemplates {
     c.setFallbackOnNullLoopVariable(false);
     c.setAPIBuiltinEnabled(false);
     c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    this.freemarker = c;
+    return c;
+  }
+
+  /** @param loader reads the templates folder (the project's {@code templates/}) */
+  public EmailTemplates(TemplateLoader loader, Settings settings) {
+    this.freemarker = configuration(loader, settings.encoding(), settings.outputEncoding(), settings.locale(),
+        settings.zone());
     this.errors = new TemplateDiagnostics(loader, settings.folder(), settings.encoding());
     this.shared = Map.of("config", settings.config(), "press", new EmailHelpers(settings.host(), settings.locale()));
   }

@@ -5,16 +5,13 @@ import freemarker.template.Configuration;
 import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
-import freemarker.core.TemplateClassResolver;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.JBakeConfiguration;
@@ -24,6 +21,7 @@ import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import press.callback.content.Catalog;
 import press.callback.diag.Diagnostic;
+import press.callback.diag.TemplateDiagnostics;
 import press.callback.newsletter.Newsletter;
 
 /**
@@ -40,7 +38,7 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
   private final Catalog catalog;
   private final TemplateHelpers helpers;
   private final Newsletter newsletter;
-  private final TemplateErrors errors;
+  private final TemplateDiagnostics errors;
   private final List<Diagnostic> diagnostics = new CopyOnWriteArrayList<>();
   private final StoreSnapshot snapshot;
   private final Map<String, java.util.function.Function<SnapshotModel, Object>> lists;
@@ -56,7 +54,7 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
       Newsletter newsletter,
       TemplateHelpers helpers)
       throws IOException {
-    this(store, snapshot, project, catalog, newsletter, helpers, null);
+    this(store, snapshot, project, catalog, newsletter, helpers, null, null);
   }
 
   private FreemarkerTemplates(
@@ -66,7 +64,8 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
       Catalog catalog,
       Newsletter newsletter,
       TemplateHelpers helpers,
-      Configuration warm)
+      Configuration warm,
+      TemplateDiagnostics errors)
       throws IOException {
     super(store, project.config());
     this.store = store;
@@ -79,9 +78,10 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
     this.catalog = catalog;
     this.helpers = helpers;
     this.newsletter = newsletter;
-    this.errors =
-        new TemplateErrors(project.templateFolder(), jbake.getTemplateFolderName());
     this.freemarker = warm != null ? warm : configuration(project);
+    this.errors = errors != null ? errors
+        : new TemplateDiagnostics(new freemarker.cache.FileTemplateLoader(project.templateFolder().toFile()),
+            jbake.getTemplateFolderName(), jbake.getTemplateEncoding());
   }
 
   /**
@@ -90,7 +90,7 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
    */
   FreemarkerTemplates with(StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter, TemplateHelpers helpers) {
     try {
-      return new FreemarkerTemplates(store, snapshot, project, catalog, newsletter, helpers, freemarker);
+      return new FreemarkerTemplates(store, snapshot, project, catalog, newsletter, helpers, freemarker, errors);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // not thrown: the folder was read before
     }
@@ -98,22 +98,9 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
 
   private static Configuration configuration(SiteProject project) throws IOException {
     JBakeConfiguration jbake = project.config();
-    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-    c.setDirectoryForTemplateLoading(project.templateFolder().toFile());
-    c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // a template edit means a new bake
-    c.setDefaultEncoding(jbake.getTemplateEncoding());
-    c.setOutputEncoding(jbake.getOutputEncoding());
-    c.setLocale(project.locale());
-    c.setTimeZone(TimeZone.getTimeZone(project.zone()));
-    c.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(project.zone()));
-    c.setNumberFormat("computer");
-    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    c.setLogTemplateExceptions(false);
-    c.setWrapUncheckedExceptions(true);
-    c.setFallbackOnNullLoopVariable(false);
-    c.setAPIBuiltinEnabled(false);
-    c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    return c;
+    return press.callback.newsletter.EmailTemplates.configuration(
+        new freemarker.cache.FileTemplateLoader(project.templateFolder().toFile()), jbake.getTemplateEncoding(),
+        jbake.getOutputEncoding(), project.locale(), project.zone());
   }
 
   /** Template errors met so far, in the order met. */

@@ -3,7 +3,6 @@ package press.callback.site.jbake;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -13,15 +12,13 @@ import press.callback.content.SearchTerms;
 import press.callback.http.Json;
 
 /**
- * Small functions templates call as {@code press.*}: absolute links, date formats, JSON for
+ * Small functions the site's templates call as {@code press.*}: the email templates' ({@link
+ * press.callback.newsletter.EmailHelpers}: address, absolute links, dates, reading grade) and JSON for
  * structured data and the search index, and {@code mailto:} links. Dates are days in the site's
  * zone; nothing here reads the clock.
  */
-public final class TemplateHelpers {
-  private final String host;
+public final class TemplateHelpers extends press.callback.newsletter.EmailHelpers {
   private final ZoneId zone;
-  private final DateTimeFormatter longDate;
-  private final DateTimeFormatter shortDate;
   private final LocalDate buildDate;
   private final String subscribeUrl;
 
@@ -31,12 +28,10 @@ public final class TemplateHelpers {
 
   /** @param subscribeUrl where subscribe forms post ({@code newsletter.list_url}/subscribe), or null */
   TemplateHelpers(String host, Locale locale, ZoneId zone, LocalDate buildDate, String subscribeUrl) {
+    super(host, locale);
     this.subscribeUrl = subscribeUrl == null ? "" : subscribeUrl;
-    this.host = host;
     this.zone = zone;
     this.buildDate = buildDate;
-    this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    this.shortDate = DateTimeFormatter.ofPattern("MMM d", locale);
   }
 
   /** The build date ({@code --today}): what is dated later is not published. */
@@ -50,19 +45,6 @@ public final class TemplateHelpers {
    */
   public String subscribeUrl() {
     return subscribeUrl;
-  }
-
-  /** The site's address, without a trailing slash. */
-  public String host() {
-    return host;
-  }
-
-  /** {@code /about/} → {@code https://example.org/about/}; absolute URLs pass unchanged. */
-  public String abs(String path) {
-    if (path.startsWith("http://") || path.startsWith("https://") || path.startsWith("mailto:")) {
-      return path;
-    }
-    return host + (path.startsWith("/") ? path : "/" + path);
   }
 
   /**
@@ -81,21 +63,6 @@ public final class TemplateHelpers {
       }
     }
     return changed ? body.html() : html;
-  }
-
-  /** {@code 2026-11-30}. */
-  public String isoDate(LocalDate date) {
-    return date == null ? "" : date.toString();
-  }
-
-  /** {@code November 30, 2026} in the site's locale. */
-  public String longDate(LocalDate date) {
-    return date == null ? "" : longDate.format(date);
-  }
-
-  /** {@code Nov 30} in the site's locale. */
-  public String shortDate(LocalDate date) {
-    return date == null ? "" : shortDate.format(date);
   }
 
   /** RFC 3339 timestamp of the start of the day, as Atom wants: {@code 2026-11-30T00:00:00Z}. */
@@ -149,16 +116,6 @@ public final class TemplateHelpers {
   /** The reply coach's address with an email filled in: {@code /coach/?subject=…&body=…}. */
   public String coachUrl(String subject, String body) {
     return "/coach/?subject=" + percentEncode(subject) + "&body=" + percentEncode(body);
-  }
-
-  /** A reading grade as shown: {@code 5.2}, {@code 6}, {@code -1.6}. */
-  public String grade(double grade) {
-    return press.callback.content.ReplyScore.format(grade);
-  }
-
-  /** A reading grade in words: {@code very easy to read}, … (see {@code ReplyScore.level}). */
-  public String readingLevel(double grade) {
-    return press.callback.content.ReplyScore.level(grade);
   }
 
   private static String percentEncode(String text) {

@@ -1,4 +1,4 @@
-package press.callback.newsletter;
+package press.callback.diag;
 
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
@@ -8,14 +8,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import press.callback.diag.Diagnostic;
 
 /**
- * Turns FreeMarker's exceptions about an email template into diagnostics that point at the
- * template's line and column, show that line, and say which email was being rendered. The
- * messages are the site's own for its page templates (see {@code site.TemplateErrors}).
+ * Turns FreeMarker's exceptions into diagnostics that point at the template's line and column,
+ * show that line, and say which page or email was being rendered: one wording for the site's page
+ * templates and the email templates. The template's line is read through the loader the
+ * templates are read with.
  */
-final class TemplateDiagnostics {
+public final class TemplateDiagnostics {
   private final TemplateLoader loader;
   private final String folder;
   private final String encoding;
@@ -24,14 +24,14 @@ final class TemplateDiagnostics {
    * @param loader where the templates are read, for the line shown under the message
    * @param folder the templates' folder as the project names it ({@code templates})
    */
-  TemplateDiagnostics(TemplateLoader loader, String folder, String encoding) {
+  public TemplateDiagnostics(TemplateLoader loader, String folder, String encoding) {
     this.loader = loader;
     this.folder = folder;
     this.encoding = encoding;
   }
 
   /** A runtime error, such as an undefined variable. */
-  Diagnostic of(TemplateException e, String page) {
+  public Diagnostic of(TemplateException e, String page) {
     int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
     int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
     Shaped s = shape(e.getMessageWithoutStackTop());
@@ -42,7 +42,7 @@ final class TemplateDiagnostics {
   }
 
   /** A syntax error in a template. */
-  Diagnostic of(ParseException e, String page) {
+  public Diagnostic of(ParseException e, String page) {
     Shaped s = shape(e.getEditorMessage());
     return at(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
         "template syntax: " + s.message() + rendering(page),
@@ -50,14 +50,14 @@ final class TemplateDiagnostics {
   }
 
   /** A template that does not exist. */
-  Diagnostic notFound(TemplateNotFoundException e, String page) {
+  public Diagnostic notFound(TemplateNotFoundException e, String page) {
     String path = folder + "/" + e.getTemplateName();
     return Diagnostic.error(path, 0, 0, "template not found" + rendering(page),
         "create " + path + " or correct the template name (jbake.properties: template.<type>.file)");
   }
 
   /** A template that cannot be read. */
-  Diagnostic unreadable(String name, IOException e, String page) {
+  public Diagnostic unreadable(String name, IOException e, String page) {
     return Diagnostic.error(folder + "/" + name, 0, 0,
         "cannot read template: " + e.getMessage() + rendering(page), "check the file");
   }
