@@ -60,7 +60,7 @@ final class ChangeTriage {
       } else if (file.startsWith(content)) {
         if (ContentLoader.EXTENSIONS.contains(extension(file))) {
           edited.add(file);
-        } else if (JbakeHost.DOCUMENT_EXTENSIONS.contains(extension(file))) {
+        } else if (JbakeHost.documentExtensions().contains(extension(file))) {
           return new Triage.FullBake(); // a document press does not read: the bake says so
         } else {
           copies.put(file, site.resolve(content.relativize(file).toString()));

@@ -119,7 +119,7 @@ final class ContentLoader {
         String ext = JbakeHost.extension(child);
         String lower = ext.toLowerCase(Locale.ROOT);
         boolean ours = EXTENSIONS.contains(lower);
-        if (!ours && !JbakeHost.DOCUMENT_EXTENSIONS.contains(lower)) {
+        if (!ours && !JbakeHost.documentExtensions().contains(lower)) {
           continue; // a plain file (an image beside an article): copied as it is
         }
         String path = slashes(project.source().relativize(child.toPath()));

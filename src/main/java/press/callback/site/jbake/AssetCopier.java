@@ -72,7 +72,7 @@ public final class AssetCopier {
       boolean hidden = name.startsWith(".");
       if (child.isFile()) {
         if (isLeftover(name) || (hidden && (content || config.getAssetIgnoreHidden()))
-            || (content && JbakeHost.DOCUMENT_EXTENSIONS.contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT)))) {
+            || (content && JbakeHost.documentExtensions().contains(FileUtil.fileExt(child).toLowerCase(Locale.ROOT)))) {
           continue;
         }
         copyFile(child.toPath(), to.toPath().resolve(name));

@@ -167,21 +167,30 @@ public final class JbakeHost {
 
   /**
    * The extensions of the files JBake's crawler reads as documents: JBake's own engines' and ours
-   * ({@link #MARKUP_EXTENSIONS}). Read from JBake's registry when it is filled, before any
-   * bake; the same for every host.
+   * ({@link #MARKUP_EXTENSIONS}); the same for every host. Read from JBake's registry the first
+   * time they are asked for (filling it loads JBake's engines: a command that never bakes, such as
+   * {@code send} or {@code list serve}, does not pay for that).
    */
-  public static final Set<String> DOCUMENT_EXTENSIONS = documentExtensions();
+  public static Set<String> documentExtensions() {
+    return DocumentExtensions.ALL;
+  }
+
+  /** Initialized on first use (the holder idiom): JBake's registry is read then, once. */
+  private static final class DocumentExtensions {
+    static final Set<String> ALL = read();
+
+    private static Set<String> read() {
+      Set<String> out = new java.util.TreeSet<>(Engines.getRecognizedExtensions());
+      out.addAll(MARKUP_EXTENSIONS);
+      return Set.copyOf(out);
+    }
+  }
 
   /** A file's extension as JBake's crawler reads it (what follows the last dot), to agree with it. */
   public static String extension(java.io.File file) {
     return org.jbake.app.FileUtil.fileExt(file);
   }
 
-  private static Set<String> documentExtensions() {
-    Set<String> out = new java.util.TreeSet<>(Engines.getRecognizedExtensions());
-    out.addAll(MARKUP_EXTENSIONS);
-    return Set.copyOf(out);
-  }
 
   /** The prestarted store if it is the one {@code config} asks for (taken once), else {@code null}. */
   private ContentStore takePrestarted(DefaultJBakeConfiguration config) {
