@@ -4,7 +4,10 @@
 # or HEAD itself when on main) and with the working tree's jar, on the same fixed date, and
 # compares every file byte for byte (but the time of the bake in the corpus's own feed template). Exits 0 only when both bakes are identical.
 # Usage: bench/identical.sh [BASE] [N]     (default: see above, 3000)
-#   env BENCH_DIR (default /tmp/press-bench), TODAY (default 2026-12-07), SHARED_BENCH
+#   env BENCH_DIR (default /tmp/press-bench), TODAY (default 2026-12-07), SHARED_BENCH,
+#   BASE_JAVA_OPTS / HEAD_JAVA_OPTS: JVM options for each side's bakes; before 5f0c0a1 the order of
+#   same-date posts depended on the number of cores (JBake's store), so compare such a base with
+#   BASE_JAVA_OPTS=-XX:ActiveProcessorCount=1, the order press keeps now on any machine
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -32,17 +35,18 @@ fi
 echo "building the working tree" >&2
 mvn -o -q -B package -DskipTests -Dpress.skipBake=true >/dev/null 2>&1 || mvn -q -B package -DskipTests -Dpress.skipBake=true >/dev/null
 
-bake() { # jar source out
+bake() { # jar source out [java options]
   rm -rf "$3" "$3-newsletter"
-  java -jar "$1" bake --source "$2" --output "$3" --newsletter-output "$3-newsletter" --today "$today" \
+  # shellcheck disable=SC2086 # the options are words
+  java ${4:-} -jar "$1" bake --source "$2" --output "$3" --newsletter-output "$3-newsletter" --today "$today" \
     > "$3.log" 2>&1 || { echo "bake failed: $1 $2" >&2; cat "$3.log" >&2; exit 1; }
 }
 out=$work/identical-$(basename "$root"); mkdir -p "$out"  # one per worktree: several may run at once
 status=0
 for which in site corpus; do
   src=$root; [ "$which" = corpus ] && src=$corpus/jbake
-  bake "$basedir/target/press.jar" "$src" "$out/base-$which"
-  bake "$root/target/press.jar" "$src" "$out/head-$which"
+  bake "$basedir/target/press.jar" "$src" "$out/base-$which" "${BASE_JAVA_OPTS:-}"
+  bake "$root/target/press.jar" "$src" "$out/head-$which" "${HEAD_JAVA_OPTS:-}"
   for part in "" "-newsletter"; do
     a=$out/base-$which$part; b=$out/head-$which$part; label=site; [ -n "$part" ] && label=newsletter
     files=$(find "$a" -type f | wc -l)

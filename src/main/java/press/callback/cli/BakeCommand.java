@@ -58,7 +58,6 @@ final class BakeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(verbose);
-    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     Path out = output != null ? output : source.resolve("target").resolve("site");
     Path mail = newsletterOutput != null
         ? newsletterOutput

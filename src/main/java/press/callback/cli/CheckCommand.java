@@ -87,7 +87,6 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout and --concurrency must be positive");
     }
     Logging.configure(verbose);
-    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     if (drafts && (output != null || newsletterOutput != null)) {
       throw new ParameterException(spec.commandLine(),
           "--drafts bakes into its own scratch folder (target/check-drafts): leave out --output and --newsletter-output");

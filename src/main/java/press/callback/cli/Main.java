@@ -58,7 +58,7 @@ public final class Main implements Runnable {
 
   /**
    * A press with a runtime of its own (see {@link PressRuntime}), closed at the end of each
-   * {@link #run}: JBake's store is not kept past a command.
+   * {@link #run}.
    */
   public Main(PrintWriter out, PrintWriter err, Clock clock, java.util.Map<String, String> env, boolean interactive) {
     this(out, err, clock, env, interactive, new PressRuntime(), true);

@@ -9,8 +9,8 @@ import press.callback.site.jbake.JbakeHost;
  * lock, a system property set once) belongs here, so that a test can make its own runtime and a
  * reader can see in one place what a command shares with the next.
  *
- * <p>Holds JBake as the process hosts it ({@link JbakeHost}: its registries, its store for the life
- * of the process, one bake at a time). Close it when the process is done with it.
+ * <p>Holds JBake as the process hosts it ({@link JbakeHost}: its registries, one bake at a time).
+ * Close it when the process is done with it.
  */
 public final class PressRuntime implements AutoCloseable {
   private final ProcessLocks locks = new ProcessLocks();
@@ -22,26 +22,12 @@ public final class PressRuntime implements AutoCloseable {
     this.jbake = new JbakeHost();
   }
 
-  /**
-   * A runtime for the command line {@code args}. When its first word names a command that bakes
-   * ({@code bake}, {@code serve}, {@code check}), JBake's store starts now, on a thread of its own,
-   * while picocli builds its model of the commands and reads the line: the store is the start of
-   * a bake's longest chain (store, crawl, pages), and picocli's model takes a quarter of a second
-   * (a 3,000-post bake ends that much later when the command starts the store itself). Only a hint:
-   * picocli alone reads the command line, and the command asks for the store again.
-   */
+  /** A runtime for the command line {@code args} (the same for every command line). */
   static PressRuntime forCommandLine(String... args) {
-    PressRuntime runtime = new PressRuntime();
-    if (args.length > 0 && BAKING_COMMANDS.contains(args[0])) {
-      Logging.configure(false); // OrientDB starts quietly; the command sets --verbose itself
-      runtime.jbake.prestart();
-    }
-    return runtime;
+    return new PressRuntime();
   }
 
-  private static final java.util.Set<String> BAKING_COMMANDS = java.util.Set.of("bake", "serve", "check");
-
-  /** JBake for the bakes of this process: {@code bake}, {@code serve} and {@code check} prestart its store. */
+  /** JBake for the bakes of this process. */
   public JbakeHost jbake() {
     return jbake;
   }
@@ -64,9 +50,7 @@ public final class PressRuntime implements AutoCloseable {
     return locks;
   }
 
-  /** Closes JBake's store (an OrientDB database whose timer thread would keep the JVM alive). */
+  /** Nothing to release now that JBake's store is not started; kept for commands' try-with-resources. */
   @Override
-  public void close() {
-    jbake.close();
-  }
+  public void close() {}
 }

@@ -67,7 +67,6 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Logging.configure(verbose);
-    main.runtime().jbake().prestart(); // the store's second passes while the project is read
     if (port < 0 || port > 65535) {
       main.err().println("press: error: --port " + port + " is not a port\n  hint: use a number from 1024 to 65535, or 0");
       return ExitCodes.USAGE;

@@ -30,8 +30,8 @@ import press.callback.site.jbake.SiteProject;
  * content into a {@link Catalog}, assembles the newsletter's issues, renders the site through
  * JBake and every issue as email into staging folders, and swaps them in only if nothing failed.
  *
- * <p>JBake keeps its content store and type registry in static fields: one bake per JVM at a
- * time, which {@link #bake} makes sure of through the {@link JbakeHost} it is given.
+ * <p>JBake keeps its type and engine registries in static fields: one bake per JVM at a time,
+ * which {@link #bake} makes sure of through the {@link JbakeHost} it is given.
  *
  * <p>Over 300 lines: the order of the stages, and what each failure leaves on disk, read best in
  * one method.
@@ -147,32 +147,27 @@ public final class SiteBaker {
     if (!refused.isEmpty()) {
       throw new ContentException(refused);
     }
-    // JBake's store takes a second to start and needs nothing from the content: start it now,
-    // beside the reading and rendering of the content.
-    ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "press-store");
+    // JBake's crawl runs on a thread of its own, beside the rendering of the bodies.
+    ExecutorService crawlThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "press-crawl");
       t.setDaemon(true);
       return t;
     });
-    Future<JbakeRenderer> store = storeThread.submit(() -> JbakeRenderer.start(jbake, project));
     try {
-      return bake(request, project, storeThread, store, diagnostics, keep);
+      return bake(request, project, crawlThread, diagnostics, keep);
     } finally {
-      storeThread.shutdown();
+      crawlThread.shutdown();
       try {
-        storeThread.awaitTermination(1, TimeUnit.MINUTES); // a crawl still running
-        store.get().close();
+        crawlThread.awaitTermination(1, TimeUnit.MINUTES); // a crawl still running
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (ExecutionException e) {
-        // reported where the store is used
       }
     }
   }
 
   private Result bake(
-      Request request, SiteProject project, ExecutorService storeThread, Future<JbakeRenderer> store,
-      Diagnostics diagnostics, Consumer<Warm> keep) throws ContentException {
+      Request request, SiteProject project, ExecutorService crawlThread, Diagnostics diagnostics,
+      Consumer<Warm> keep) throws ContentException {
     progress.accept("reading " + project.source().relativize(project.contentFolder()) + "/");
     long start = System.nanoTime();
     CatalogBuilder builder = new CatalogBuilder(project.catalogSettings());
@@ -184,10 +179,11 @@ public final class SiteBaker {
       return result(diagnostics, null, 0, 0);
     }
     List<CatalogBuilder.Planned> plan = read.plan();
-    // JBake's crawl needs only the front matter: it runs on the store's thread while the
-    // bodies are rendered here.
-    Future<?> crawl = diagnostics.hasErrors() ? null : storeThread.submit(() -> {
-      store.get().crawl(plan, request.today(), request.preview());
+    // JBake's crawl needs only the front matter: it runs on its own thread while the bodies
+    // are rendered here.
+    JbakeRenderer renderer = new JbakeRenderer(jbake, project);
+    Future<?> crawl = diagnostics.hasErrors() ? null : crawlThread.submit(() -> {
+      renderer.crawl(plan, request.today(), request.preview());
       return null;
     });
     Catalog catalog;
@@ -243,8 +239,8 @@ public final class SiteBaker {
     try {
       mail = stage(OutputGuard.real(request.newsletterOutput()));
       project.config().setDestinationFolder(site.staging().toFile());
-      JbakeRenderer jbake = jbake(store, crawl);
-      if (!(jbake.render(catalog, newsletter, request.today(), diagnostics, progress)
+      crawled(crawl);
+      if (!(renderer.render(catalog, newsletter, request.today(), diagnostics, progress)
           instanceof PageStage.Rendered.Pages rendered)) {
         return result(diagnostics, catalog, 0, 0); // the templates could not be read: reported
       }
@@ -316,16 +312,15 @@ public final class SiteBaker {
     return String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9);
   }
 
-  private static JbakeRenderer jbake(Future<JbakeRenderer> store, Future<?> crawl) throws ContentException {
+  private static void crawled(Future<?> crawl) throws ContentException {
     try {
       crawl.get();
-      return store.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, "interrupted", "bake again"));
     } catch (ExecutionException e) {
       throw new ContentException(Diagnostic.error("jbake.properties", 0, 0,
-          "JBake failed: " + e.getCause(), "check db.store and db.path in jbake.properties, or bake with --verbose"));
+          "JBake failed: " + e.getCause(), "bake with --verbose to see where"));
     }
   }
 

@@ -44,7 +44,7 @@ final class CatalogMarkupEngine implements ParserEngine {
   public DocumentModel parse(JBakeConfiguration config, File file) {
     CatalogBuilder.Planned p = byFile.get(file.getAbsolutePath());
     if (p == null || !p.visible()) {
-      // Nothing can render what never enters JBake's store. (A file that appeared after the
+      // Nothing can render what never enters the crawl. (A file that appeared after the
       // content was read is skipped too, rather than guessed at.)
       return null;
     }

@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.template.DelegatingTemplateEngine;
@@ -43,22 +42,19 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
   private final StoreSnapshot snapshot;
   private final Map<String, java.util.function.Function<SnapshotModel, Object>> lists;
   private final int postsPerPage;
-  private final ContentStore store;
   private final SiteProject project;
 
   FreemarkerTemplates(
-      ContentStore store,
       StoreSnapshot snapshot,
       SiteProject project,
       Catalog catalog,
       Newsletter newsletter,
       TemplateHelpers helpers)
       throws IOException {
-    this(store, snapshot, project, catalog, newsletter, helpers, null, null);
+    this(snapshot, project, catalog, newsletter, helpers, null, null);
   }
 
   private FreemarkerTemplates(
-      ContentStore store,
       StoreSnapshot snapshot,
       SiteProject project,
       Catalog catalog,
@@ -67,8 +63,7 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
       Configuration warm,
       TemplateDiagnostics errors)
       throws IOException {
-    super(store, project.config());
-    this.store = store;
+    super(null, project.config()); // no store: templates of other engines see JBake's model without one
     this.project = project;
     this.snapshot = snapshot;
     this.lists = SnapshotModel.lists(snapshot, project.config().getTagPathName(), project.config().getOutputExtension());
@@ -90,7 +85,7 @@ public final class FreemarkerTemplates extends DelegatingTemplateEngine {
    */
   FreemarkerTemplates with(StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter, TemplateHelpers helpers) {
     try {
-      return new FreemarkerTemplates(store, snapshot, project, catalog, newsletter, helpers, freemarker, errors);
+      return new FreemarkerTemplates(snapshot, project, catalog, newsletter, helpers, freemarker, errors);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // not thrown: the folder was read before
     }

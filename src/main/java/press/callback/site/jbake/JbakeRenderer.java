@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import org.jbake.app.ContentStore;
-import org.jbake.app.Crawler;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import press.callback.content.Catalog;
@@ -19,49 +17,33 @@ import press.callback.newsletter.Newsletter;
  * choose the renderers or to drop documents before rendering): crawl with our engine, remove
  * what readers may not see, render with our templates, copy assets.
  *
- * <p>JBake keeps its content store and type registry in static fields: callers run one bake at
- * a time ({@link JbakeHost#exclusively}). The store is the host's, kept from bake to bake.
+ * <p>JBake keeps its type and engine registries in static fields: callers run one bake at a time
+ * ({@link JbakeHost#exclusively}).
  */
-public final class JbakeRenderer implements AutoCloseable {
+public final class JbakeRenderer {
   private final JbakeHost host;
   private final SiteProject project;
-  private final ContentStore db;
   private StoreSnapshot crawled;
-  /** Whether the crawl or the rendering failed while using the store. */
-  private volatile boolean failed;
 
-  private JbakeRenderer(JbakeHost host, SiteProject project, ContentStore db) {
+  public JbakeRenderer(JbakeHost host, SiteProject project) {
     this.host = host;
     this.project = project;
-    this.db = db;
   }
 
   /**
-   * Starts JBake's content store (an in-memory OrientDB: the slowest second of a small bake) and
-   * registers the document types. Independent of the content, so the baker runs it while the
-   * content is read and rendered.
-   */
-  public static JbakeRenderer start(JbakeHost host, SiteProject project) {
-    return new JbakeRenderer(host, project, host.startStore(project.config()));
-  }
-
-  /**
-   * Crawls the content with JBake's crawler: the front matter of every document readers may see
-   * goes into the store. Then reads the store back once, for the pages ({@link StoreSnapshot}).
-   * Runs beside the rendering of the bodies, before {@link #render}.
+   * Crawls the content as JBake's crawler does ({@link ContentCrawl}), our engine handing it the
+   * front matter of every document readers may see, and lists the documents for the pages
+   * ({@link StoreSnapshot}). Runs beside the rendering of the bodies, before {@link #render}.
    *
    * @param preview whether drafts and future documents are shown (the dev server's --drafts)
    */
   public void crawl(List<CatalogBuilder.Planned> plan, LocalDate today, boolean preview) {
     DefaultJBakeConfiguration config = project.config();
-    CatalogMarkupEngine engine = new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone());
-    host.registerEngine(engine, JbakeHost.MARKUP_EXTENSIONS);
-    failed = true;
-    Crawler crawler = new Crawler(db, config);
-    crawler.crawl();
-    crawler.crawlDataFiles();
-    crawled = StoreSnapshot.load(db, host.documentTypes(), config.getDataFileDocType(), preview ? doc -> false : hidden(today, project.zone()));
-    failed = false;
+    host.registerTypes(config);
+    host.registerEngine(new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone()),
+        JbakeHost.MARKUP_EXTENSIONS);
+    crawled = StoreSnapshot.of(ContentCrawl.run(config), host.documentTypes(), config.getDataFileDocType(),
+        preview ? doc -> false : hidden(today, project.zone()));
   }
 
   /**
@@ -76,17 +58,8 @@ public final class JbakeRenderer implements AutoCloseable {
       Entry e = catalog.entry(source);
       return e == null ? null : CatalogMarkupEngine.bodyFields(e);
     });
-    failed = true;
-    PageStage.Rendered rendered = new PageStage(project, today, project.config().getDestinationFolder().toPath())
-        .all(db, snapshot, catalog, newsletter, diagnostics, progress);
-    failed = false;
-    return rendered;
-  }
-
-  /** Hands the store back to the host, for the next bake (or to be closed if this one failed in it). */
-  @Override
-  public void close() {
-    host.release(db, failed);
+    return new PageStage(project, today, project.config().getDestinationFolder().toPath())
+        .all(snapshot, catalog, newsletter, diagnostics, progress);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.jbake.app.ContentStore;
 import org.jbake.model.DocumentModel;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
@@ -50,12 +49,12 @@ public final class PageStage {
   }
 
   /** Every page and the assets; what they were rendered from, unless the templates could not be read. */
-  Rendered all(ContentStore db, StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter,
+  Rendered all(StoreSnapshot snapshot, Catalog catalog, Newsletter newsletter,
       Diagnostics diagnostics, Consumer<String> progress) {
     long start = System.nanoTime();
     FreemarkerTemplates templates;
     try {
-      templates = new FreemarkerTemplates(db, snapshot, project, catalog, newsletter, helpers());
+      templates = new FreemarkerTemplates(snapshot, project, catalog, newsletter, helpers());
     } catch (IOException e) {
       diagnostics.add(
           Diagnostic.error(

@@ -3,19 +3,18 @@ package press.callback.site.jbake;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jbake.app.ContentStore;
 import org.jbake.model.DocumentModel;
 import org.jbake.template.model.TemplateModel;
 
 /**
- * JBake's content store read once, after the crawl: every list JBake's templates ask for
- * ({@code published_posts}, {@code tags}, {@code tag_posts}, …) comes from here instead of a
- * database query per access — in the order JBake's own queries return, since they are the source.
+ * The crawl's documents as JBake's templates ask for them: every list ({@code published_posts},
+ * {@code tags}, {@code tag_posts}, …) made once, in the order JBake's store queries return them.
  *
  * <p>Immutable after loading, so pages can be rendered on several threads.
  */
@@ -36,27 +35,31 @@ final class StoreSnapshot {
   }
 
   /**
-   * Reads every document of every registered type, one query per type, first deleting from the
-   * store what readers may not see ({@code hidden}) — drafts and scheduled documents of other
-   * engines (AsciiDoc, say), which JBake would otherwise render.
+   * Lists every document of every registered type from the crawl ({@link ContentCrawl}, in crawl
+   * order), as JBake's store would answer its queries: each type's documents newest first, those
+   * of one date (or none: last) in reverse crawl order (content/b.md before content/a.md); without what readers may not see ({@code hidden})
+   * — drafts and scheduled documents of other engines (AsciiDoc, say), which JBake would render.
    */
-  static StoreSnapshot load(ContentStore db, List<String> types, String dataType,
+  static StoreSnapshot of(List<DocumentModel> crawled, List<String> types, String dataType,
       java.util.function.Predicate<DocumentModel> hidden) {
-    Map<String, List<DocumentModel>> kept = new LinkedHashMap<>();
-    for (String type : types) {
-      List<DocumentModel> docs = new ArrayList<>();
-      for (DocumentModel d : db.getAllContent(type)) {
-        if (!type.equals(dataType) && hidden.test(d)) {
-          db.deleteContent(d.getSourceuri());
-        } else {
-          docs.add(d);
-        }
+    Map<String, List<DocumentModel>> byType = new LinkedHashMap<>();
+    types.forEach(t -> byType.put(t, new ArrayList<>()));
+    for (DocumentModel d : crawled) {
+      List<DocumentModel> docs = byType.get(d.getType());
+      if (docs != null && (d.getType().equals(dataType) || !hidden.test(d))) {
+        docs.add(d);
       }
-      kept.put(type, List.copyOf(docs));
     }
-    StoreSnapshot s = new StoreSnapshot(types, dataType, Collections.unmodifiableSet(db.getAllTags()));
-    kept.forEach((type, docs) -> {
-      s.all.put(type, docs);
+    // JBake's getAllTags: a HashSet filled type by type, each type's published documents as stored
+    Set<String> tags = new java.util.HashSet<>();
+    byType.forEach((type, docs) -> docs.stream().filter(d -> PUBLISHED.equals(d.getStatus()))
+        .forEach(d -> Collections.addAll(tags, d.getTags())));
+    StoreSnapshot s = new StoreSnapshot(types, dataType, Collections.unmodifiableSet(tags));
+    byType.forEach((type, crawlOrder) -> {
+      List<DocumentModel> docs = new ArrayList<>(crawlOrder);
+      Collections.reverse(docs);
+      docs.sort(NEWEST_FIRST); // stable: documents of one date in reverse crawl order, as JBake's store
+      s.all.put(type, List.copyOf(docs));
       s.published.put(type, docs.stream().filter(d -> PUBLISHED.equals(d.getStatus())).toList());
       if (type.equals(dataType)) {
         docs.forEach(d -> s.data.put(d.getSourceuri(), d));
@@ -64,6 +67,11 @@ final class StoreSnapshot {
     });
     return s;
   }
+
+  /** {@code order by date desc}: the newest first, documents without a date last. */
+  private static final java.util.Comparator<DocumentModel> NEWEST_FIRST =
+      java.util.Comparator.comparing(DocumentModel::getDate, java.util.Comparator.nullsFirst(
+          java.util.Comparator.<Date>naturalOrder())).reversed();
 
   /**
    * Adds the rendered body (and what comes from it) to every document our engine crawled: the
