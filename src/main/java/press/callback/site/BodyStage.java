@@ -8,8 +8,8 @@ import press.callback.diag.ContentException;
 
 /**
  * The body stage: the planned documents' Markdown rendered into the catalog — every document in
- * a bake, on all cores but one (the crawl on the store's thread is the bake's longest single
- * chain, so it keeps a core to itself); in the dev server the edited ones, the others kept.
+ * a bake, on all cores (beside the crawl, which takes a small share of one); in the dev server
+ * the edited ones, the others kept.
  */
 final class BodyStage {
   private final CatalogBuilder builder;
@@ -20,7 +20,7 @@ final class BodyStage {
 
   /** Every document of the plan, rendered beside the crawl. */
   Catalog all(List<CatalogBuilder.Planned> plan) throws ContentException {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    int threads = Runtime.getRuntime().availableProcessors();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // A parallel stream started on a pool's thread runs on that pool. The content problems
