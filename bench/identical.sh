@@ -5,7 +5,7 @@
 # compares every file byte for byte (but the time of the bake in the corpus's own feed template). Exits 0 only when both bakes are identical.
 # Usage: bench/identical.sh [BASE] [N]     (default: see above, 3000)
 #   env BENCH_DIR (default /tmp/press-bench), TODAY (default 2026-12-07), SHARED_BENCH,
-#   BASE_JAVA_OPTS / HEAD_JAVA_OPTS: JVM options for each side's bakes; before 5f0c0a1 the order of
+#   BASE_JAVA_OPTS / HEAD_JAVA_OPTS: JVM options for each side's bakes; before 4335374 the order of
 #   same-date posts depended on the number of cores (JBake's store), so compare such a base with
 #   BASE_JAVA_OPTS=-XX:ActiveProcessorCount=1, the order press keeps now on any machine
 set -euo pipefail
