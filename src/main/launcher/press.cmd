@@ -1,0 +1,26 @@
+@echo off
+rem press.cmd: the Callback Press command on Windows, with JVM settings for a short-lived process.
+rem `java -jar target\press.jar ...` works the same, only slower (a 3,000-post bake takes twice as long):
+rem   -XX:TieredStopAtLevel=1   the quick (C1) compiler only: a bake ends before C2 would pay off
+rem   -XX:+UseSerialGC          one GC thread, smallest footprint; the heap stays small
+rem   -XX:+DisableExplicitGC    OrientDB (JBake's store) asks for a full collection when it shuts
+rem                             down, at the end of every bake: nothing is gained by it
+rem   -Xmx2g                    the heap's ceiling; PRESS_JAVA_OPTS, added last, can raise it
+rem   press.jsa                 a class-data sharing archive made by `mvn package`, used when present
+rem                             (the build deletes it before it rebuilds press.jar: an archive of
+rem                             another jar is silently ignored, and cmd cannot compare file times)
+rem Twin of press (POSIX sh): keep the flags of both the same (LauncherTest checks).
+rem Paths may hold spaces and parentheses: every path is quoted, and no path is expanded inside
+rem a parenthesised block.
+setlocal
+set "here=%~dp0"
+set "java=java"
+if not defined JAVA_HOME goto found
+rem a JAVA_HOME set with quotes around it works too
+set "java=%JAVA_HOME:"=%\bin\java.exe"
+:found
+rem the default, in the archive's place when there is none (cmd cannot drop a quoted argument)
+set "cds=-Xshare:auto"
+if exist "%here%press.jsa" set "cds=-XX:SharedArchiveFile=%here%press.jsa"
+"%java%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+DisableExplicitGC -Xmx2g "%cds%" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %PRESS_JAVA_OPTS% -jar "%here%press.jar" %*
+exit /b %ERRORLEVEL%
