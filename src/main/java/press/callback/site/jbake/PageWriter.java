@@ -23,10 +23,16 @@ import org.jbake.template.model.TemplateModel;
  */
 final class PageWriter {
   /**
-   * A file to write: its path in the site, its model and template. Rendering it touches nothing
-   * but its own file, so pages can be written in any order, on any thread.
+   * A file to write: its path in the site, its model (made when the page is rendered: a site's
+   * documents' models, each a copy with its neighbours, would otherwise all be held at once —
+   * 100,000 posts, hundreds of MB) and template. Rendering it touches nothing but its own file, so
+   * pages can be written in any order, on any thread.
    */
-  record Page(String relative, TemplateModel model, String template) {}
+  record Page(String relative, java.util.function.Supplier<TemplateModel> model, String template) {
+    Page(String relative, TemplateModel model, String template) {
+      this(relative, () -> model, template);
+    }
+  }
 
   private final FreemarkerTemplates templates;
   private final Path destination;
@@ -91,20 +97,23 @@ final class PageWriter {
       byFolder.computeIfAbsent(folder, f -> new java.util.ArrayDeque<>()).add(page);
     }
     List<Page> out = new ArrayList<>(pages.size());
-    while (out.size() < pages.size()) {
-      for (java.util.ArrayDeque<Page> queue : byFolder.values()) {
-        Page next = queue.poll();
-        if (next != null) {
-          out.add(next);
+    List<java.util.ArrayDeque<Page>> queues = new ArrayList<>(byFolder.values());
+    while (!queues.isEmpty()) { // a drained folder leaves the round: 10,000 one-page folders cost one round
+      List<java.util.ArrayDeque<Page>> left = new ArrayList<>(queues.size());
+      for (java.util.ArrayDeque<Page> queue : queues) {
+        out.add(queue.poll());
+        if (!queue.isEmpty()) {
+          left.add(queue);
         }
       }
+      queues = left;
     }
     return out;
   }
 
   private void write(Page page) {
     String relative = page.relative();
-    TemplateModel model = page.model();
+    TemplateModel model = page.model().get();
     String template = page.template();
     Path file = destination.resolve(relative);
     model.setRenderer(templates);

@@ -86,22 +86,27 @@ final class SitePages {
         return m;
       });
       Integer i = index.get(doc.getSourceuri());
-      DocumentModel page = new DocumentModel();
-      page.putAll(doc);
-      page.setNextContent(i == null ? null : nav(typed, i, -1));
-      page.setPreviousContent(i == null ? null : nav(typed, i, +1));
-      pages.add(document(page));
+      pages.add(document(doc, () -> {
+        DocumentModel page = new DocumentModel();
+        page.putAll(doc);
+        page.setNextContent(i == null ? null : nav(typed, i, -1));
+        page.setPreviousContent(i == null ? null : nav(typed, i, +1));
+        return page;
+      }));
     }
     return pages;
   }
 
-  private Page document(DocumentModel page) {
-    String uri = page.getUri();
+  /** The page of {@code doc}, its model made by {@code content} when the page is rendered. */
+  private Page document(DocumentModel doc, java.util.function.Supplier<DocumentModel> content) {
+    String uri = doc.getUri();
     int dot = uri.lastIndexOf('.');
     String base = dot > uri.lastIndexOf('/') ? uri.substring(0, dot) : uri;
-    TemplateModel model = new TemplateModel();
-    model.setContent(page);
-    return new Page(base + config.getOutputExtensionByDocType(page.getType()), model, config.getTemplateByDocType(page.getType()));
+    return new Page(base + config.getOutputExtensionByDocType(doc.getType()), () -> {
+      TemplateModel model = new TemplateModel();
+      model.setContent(content.get());
+      return model;
+    }, config.getTemplateByDocType(doc.getType()));
   }
 
   private static DocumentModel nav(List<DocumentModel> typed, int from, int step) {
