@@ -3,9 +3,10 @@ rem press.cmd: the Callback Press command on Windows, with JVM settings for a sh
 rem `java -jar target\press.jar ...` works the same, only slower (a 3,000-post bake takes twice as long):
 rem   -XX:TieredStopAtLevel=1   the quick (C1) compiler only: a bake ends before C2 would pay off
 rem   -XX:+UseSerialGC          one GC thread, smallest footprint; the heap stays small
-rem   -XX:+DisableExplicitGC    OrientDB (JBake's store) asks for a full collection when it shuts
-rem                             down, at the end of every bake: nothing is gained by it
-rem   -Xmx2g                    the heap's ceiling; PRESS_JAVA_OPTS, added last, can raise it
+rem   -Xmx1800m                 the heap's ceiling: 100,000 posts bake in it, the process staying
+rem                             under 2 GB; PRESS_JAVA_OPTS, added last, can raise it
+rem   -XX:MaxNewSize=256m       a young generation of at most 256 MB: the rest of the heap holds
+rem                             what a large bake keeps (its documents) without full collections
 rem   press.jsa                 a class-data sharing archive made by `mvn package`, used when present
 rem                             (the build deletes it before it rebuilds press.jar: an archive of
 rem                             another jar is silently ignored, and cmd cannot compare file times)
@@ -22,5 +23,5 @@ set "java=%JAVA_HOME:"=%\bin\java.exe"
 rem the default, in the archive's place when there is none (cmd cannot drop a quoted argument)
 set "cds=-Xshare:auto"
 if exist "%here%press.jsa" set "cds=-XX:SharedArchiveFile=%here%press.jsa"
-"%java%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+DisableExplicitGC -Xmx2g "%cds%" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %PRESS_JAVA_OPTS% -jar "%here%press.jar" %*
+"%java%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1800m -XX:MaxNewSize=256m "%cds%" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %PRESS_JAVA_OPTS% -jar "%here%press.jar" %*
 exit /b %ERRORLEVEL%

@@ -38,7 +38,7 @@ class LauncherTest {
   void bothLaunchersPassTheSameJvmFlagsInTheSameOrder() throws IOException {
     List<String> sh = flags(Files.readString(SH), "#");
     List<String> cmd = flags(Files.readString(CMD), "rem ");
-    assertThat(sh).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+DisableExplicitGC", "-Xmx2g",
+    assertThat(sh).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1800m", "-XX:MaxNewSize=256m",
         "-XX:SharedArchiveFile=", "-Xshare:auto", "-Xlog:cds=off");
     assertThat(cmd).as(CMD + " against " + SH).isEqualTo(sh);
   }
@@ -74,7 +74,7 @@ class LauncherTest {
     Path dir = Files.createDirectories(tmp.resolve("launcher"));
     Files.writeString(dir.resolve("press.jar"), "");
     List<String> args = run(dir, "-Xmx6g -Dx=1", "new", "tip", "Reply \"before\" lunch, it's $HOME *", "");
-    assertThat(args.subList(0, 4)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+DisableExplicitGC", "-Xmx2g");
+    assertThat(args.subList(0, 4)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1800m", "-XX:MaxNewSize=256m");
     assertThat(args.subList(args.indexOf("-Xmx6g"), args.size())).containsExactly(
         "-Xmx6g", "-Dx=1", "-jar", dir.toAbsolutePath() + "/press.jar", "new", "tip", "Reply \"before\" lunch, it's $HOME *", "");
   }
