@@ -319,6 +319,9 @@ public final class SiteBaker {
       Thread.currentThread().interrupt();
       throw new ContentException(Diagnostic.error("jbake.properties", 0, 0, "interrupted", "bake again"));
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ContentException named) {
+        throw named; // a file the crawl could not read
+      }
       throw new ContentException(Diagnostic.error("jbake.properties", 0, 0,
           "JBake failed: " + e.getCause(), "bake with --verbose to see where"));
     }

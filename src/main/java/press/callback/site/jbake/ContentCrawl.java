@@ -56,8 +56,26 @@ final class ContentCrawl {
     }
   }
 
+  /** A file JBake's parser could not read (a data file's YAML, say): which, and why. */
+  static final class Unreadable extends RuntimeException {
+    final File file;
+
+    Unreadable(File file, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.file = file;
+    }
+  }
+
+  private static DocumentModel parse(Parser parser, File file) {
+    try {
+      return parser.processFile(file);
+    } catch (RuntimeException e) {
+      throw new Unreadable(file, e);
+    }
+  }
+
   private static void content(JBakeConfiguration config, Parser parser, File file, List<DocumentModel> out) {
-    DocumentModel doc = parser.processFile(file);
+    DocumentModel doc = parse(parser, file);
     if (doc == null || !DocumentTypes.contains(doc.getType())) {
       return; // JBake skips it too (with a warning): our engine returns null for what readers may not see
     }
@@ -83,7 +101,7 @@ final class ContentCrawl {
   }
 
   private static void data(JBakeConfiguration config, Parser parser, File file, List<DocumentModel> out) {
-    DocumentModel doc = parser.processFile(file);
+    DocumentModel doc = parse(parser, file);
     if (doc == null) {
       return;
     }

@@ -9,6 +9,8 @@ import org.jbake.model.DocumentModel;
 import press.callback.content.Catalog;
 import press.callback.content.CatalogBuilder;
 import press.callback.content.Entry;
+import press.callback.diag.ContentException;
+import press.callback.diag.Diagnostic;
 import press.callback.diag.Diagnostics;
 import press.callback.newsletter.Newsletter;
 
@@ -36,13 +38,33 @@ public final class JbakeRenderer {
    * ({@link StoreSnapshot}). Runs beside the rendering of the bodies, before {@link #render}.
    *
    * @param preview whether drafts and future documents are shown (the dev server's --drafts)
+   * @throws ContentException naming a file JBake's parsers cannot read (a data file's YAML)
    */
-  public void crawl(List<CatalogBuilder.Planned> plan, LocalDate today, boolean preview) {
+  public void crawl(List<CatalogBuilder.Planned> plan, LocalDate today, boolean preview) throws ContentException {
     DefaultJBakeConfiguration config = project.config();
     host.registerTypes(config);
     host.registerEngine(new CatalogMarkupEngine(plan, config.getContentFolder(), project.zone()),
         JbakeHost.MARKUP_EXTENSIONS);
-    crawled = StoreSnapshot.of(ContentCrawl.run(config), host.documentTypes(), config.getDataFileDocType(),
+    List<org.jbake.model.DocumentModel> docs;
+    try {
+      docs = ContentCrawl.run(config);
+    } catch (ContentCrawl.Unreadable e) {
+      String message = String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+      int line = 0;
+      int column = 0;
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+          line = y.getProblemMark().getLine() + 1;
+          column = y.getProblemMark().getColumn() + 1;
+          message = y.getProblem();
+          break;
+        }
+      }
+      throw new ContentException(Diagnostic.error(project.source().relativize(e.file.toPath()).toString(), line, column,
+          "JBake cannot read this file: " + message,
+          "fix the file (a data file is YAML, JSON or XML), or move it out of the project"));
+    }
+    crawled = StoreSnapshot.of(docs, host.documentTypes(), config.getDataFileDocType(),
         preview ? doc -> false : hidden(today, project.zone()));
   }
 
