@@ -40,8 +40,9 @@ final class StoreSnapshot {
   /**
    * Lists every document of every registered type from the crawl ({@link ContentCrawl}, in crawl
    * order), as JBake's store would answer its queries: each type's documents newest first, those
-   * of one date (or none: last) in reverse crawl order (content/b.md before content/a.md); without what readers may not see ({@code hidden})
-   * — drafts and scheduled documents of other engines (AsciiDoc, say), which JBake would render.
+   * of one date (or none: last) in reverse crawl order (content/b.md before content/a.md); without
+   * what readers may not see ({@code hidden}) — drafts and scheduled documents of other engines
+   * (AsciiDoc, say), which JBake would render.
    */
   static StoreSnapshot of(List<DocumentModel> crawled, List<String> types, String dataType,
       java.util.function.Predicate<DocumentModel> hidden) {
