@@ -149,7 +149,7 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     Main main = new Main(out, err, Clock.systemDefaultZone(), System.getenv(), System.console() != null,
-        PressRuntime.forCommandLine(args), true);
+        new PressRuntime(), true);
     System.exit(main.run(args)); // closes its runtime
   }
 }

@@ -22,11 +22,6 @@ public final class PressRuntime implements AutoCloseable {
     this.jbake = new JbakeHost();
   }
 
-  /** A runtime for the command line {@code args} (the same for every command line). */
-  static PressRuntime forCommandLine(String... args) {
-    return new PressRuntime();
-  }
-
   /** JBake for the bakes of this process. */
   public JbakeHost jbake() {
     return jbake;
